@@ -1,0 +1,20 @@
+package io.scriptorium.workflows;
+
+/**
+ * The task queues workers poll. One constant each, read by annotations, clients and tests alike.
+ */
+public final class TaskQueues {
+
+	/** Ingestion workflows and the activities every worker can run (parse, chunk, embed, index, status). */
+	public static final String INGESTION = "scriptorium-ingestion";
+
+	/** Office conversion: only workers with LibreOffice installed poll it. */
+	public static final String OFFICE = "scriptorium-office";
+
+	/** The schema migration workflow and its activity: every worker with database access polls it. */
+	public static final String MIGRATION = "scriptorium-migration";
+
+	private TaskQueues() {
+	}
+
+}

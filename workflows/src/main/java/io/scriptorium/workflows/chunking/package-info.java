@@ -1,0 +1,2 @@
+/** Token-aware, page-aware chunking. */
+package io.scriptorium.workflows.chunking;

@@ -1,0 +1,2 @@
+/** Office to PDF conversion (LibreOffice). */
+package io.scriptorium.workflows.conversion;

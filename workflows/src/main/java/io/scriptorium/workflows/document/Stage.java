@@ -1,0 +1,8 @@
+package io.scriptorium.workflows.document;
+
+/** Where a document is in the pipeline; a failure names the stage it happened in. */
+public enum Stage {
+
+	UPLOAD, CONVERT, PARSE, CHUNK, EMBED, INDEX, DONE
+
+}

@@ -1,0 +1,9 @@
+package io.scriptorium.workflows.document;
+
+/** Conditions that do not fail a document but that its owner should know about. */
+public enum Warning {
+
+	/** The document has pages but none of them carries text (a scan without OCR): READY with 0 chunks. */
+	NO_TEXT_LAYER
+
+}

@@ -1,0 +1,2 @@
+/** The document types, statuses and stages the API shows and the workflow moves through. */
+package io.scriptorium.workflows.document;

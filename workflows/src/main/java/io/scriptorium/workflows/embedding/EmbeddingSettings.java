@@ -1,0 +1,31 @@
+package io.scriptorium.workflows.embedding;
+
+import java.time.Duration;
+
+/**
+ * Which embedding model to use. Both apps bind it from {@code scriptorium.embedding.*}: the worker embeds chunks
+ * with it and the api-server embeds search queries with the same model.
+ *
+ * @param provider {@code in-process} (all-MiniLM-L6-v2, quantized, shipped in the jar) or {@code openai} (any
+ * OpenAI-compatible {@code /v1/embeddings} endpoint)
+ * @param model the model name; for {@code in-process} it is informational and stored with the chunks
+ * @param dimensions the vector size; must match the chunks table
+ * @param baseUrl the OpenAI-compatible base URL (e.g. {@code https://api.openai.com/v1})
+ * @param apiKey the API key for {@code openai}; never logged
+ * @param timeout how long one embedding request may take
+ * @param maxTokens the most tokens the model reads from one text; chunks are sized to fit
+ */
+public record EmbeddingSettings(String provider, String model, int dimensions, String baseUrl, String apiKey,
+		Duration timeout, int maxTokens) {
+
+	public static final String IN_PROCESS = "in-process";
+
+	public static final String OPENAI = "openai";
+
+	@Override
+	public String toString() {
+		return "EmbeddingSettings[provider=" + this.provider + ", model=" + this.model + ", dimensions="
+				+ this.dimensions + ", baseUrl=" + this.baseUrl + ", maxTokens=" + this.maxTokens + "]";
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Embedding chunks in batches. */
+package io.scriptorium.workflows.embedding;

@@ -1,0 +1,2 @@
+/** Publishing embedded chunks to search. */
+package io.scriptorium.workflows.indexing;

@@ -1,0 +1,2 @@
+/** Schema migrations as a singleton workflow. */
+package io.scriptorium.workflows.migration;

@@ -1,0 +1,2 @@
+/** Page-by-page text extraction (PDFBox, and plain text formats). */
+package io.scriptorium.workflows.parsing;
