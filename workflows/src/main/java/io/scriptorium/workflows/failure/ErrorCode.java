@@ -18,6 +18,12 @@ public enum ErrorCode {
 	TOO_MANY_PAGES,
 	EMBEDDING_FAILED,
 	DOCUMENT_NOT_FOUND,
+	/** API only: a request parameter is missing or out of range (HTTP 400). */
+	INVALID_REQUEST,
+	/** API only: the document's status does not allow the request, e.g. a retry while a run is in flight (409). */
+	INVALID_STATE,
+	/** API only: the database or Temporal cannot be reached right now (HTTP 503); the client may retry. */
+	UNAVAILABLE,
 	INTERNAL_ERROR;
 
 	/** The code named by an {@code ApplicationFailure} type, if it is one of ours. */
