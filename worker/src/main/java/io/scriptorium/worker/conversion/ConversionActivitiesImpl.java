@@ -1,0 +1,145 @@
+package io.scriptorium.worker.conversion;
+
+import io.scriptorium.worker.blobs.BlobKind;
+import io.scriptorium.worker.blobs.DocumentBlobs;
+import io.scriptorium.workflows.TaskQueues;
+import io.scriptorium.workflows.conversion.ConversionActivities;
+import io.scriptorium.workflows.conversion.ConversionResult;
+import io.scriptorium.workflows.document.DocumentRef;
+import io.scriptorium.workflows.failure.ErrorCode;
+import io.scriptorium.workflows.failure.Failures;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
+import org.jodconverter.core.document.DefaultDocumentFormatRegistry;
+import org.jodconverter.core.document.DocumentFormat;
+import org.jodconverter.core.office.OfficeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Converts the ORIGINAL blob of an office document to a PDF blob: copy to a temporary file, check the container,
+ * let LibreOffice convert it, store the PDF (replacing one a previous attempt stored).
+ */
+@Component("conversionActivities")
+@ConditionalOnBooleanProperty(name = "scriptorium.conversion.enabled", matchIfMissing = true)
+@ActivityImpl(taskQueues = TaskQueues.OFFICE)
+class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConversionActivitiesImpl.class);
+
+	/** jodconverter's message when LibreOffice's loader rejects the file: the input, not LibreOffice, is at fault. */
+	private static final String LOAD_FAILURE = "Could not open document";
+
+	private final DocumentBlobs blobs;
+
+	private final OfficeFileInspector inspector;
+
+	private final OfficeConverter converter;
+
+	private final ConversionProperties properties;
+
+	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "conversion-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ConversionActivitiesImpl(DocumentBlobs blobs, OfficeFileInspector inspector, OfficeConverter converter,
+			ConversionProperties properties) {
+		this.blobs = blobs;
+		this.inspector = inspector;
+		this.converter = converter;
+		this.properties = properties;
+	}
+
+	@Override
+	public ConversionResult convertToPdf(DocumentRef document) {
+		Path directory = createWorkDirectory();
+		try {
+			Path source = directory.resolve("source." + document.type().extension());
+			this.blobs.copyTo(document, BlobKind.ORIGINAL, source);
+			this.inspector.inspect(document, source);
+			Path pdf = directory.resolve("converted.pdf");
+			long start = System.nanoTime();
+			try (ConversionHeartbeat heartbeat = ConversionHeartbeat.start(Activity.getExecutionContext(),
+					this.properties.getHeartbeatInterval(), this.heartbeats)) {
+				this.converter.convertToPdf(source, sourceFormat(document), pdf);
+			}
+			catch (OfficeException ex) {
+				throw conversionFailure(document, ex);
+			}
+			if (!Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
+				throw Failures.retryable(ErrorCode.CONVERSION_FAILED, document, "LibreOffice produced no PDF", null);
+			}
+			long pdfBytes = this.blobs.store(document, BlobKind.PDF, pdf);
+			logger.info("Converted {} ({}) to a PDF of {} bytes in {} ms", document.documentId(), document.type(),
+					pdfBytes, (System.nanoTime() - start) / 1_000_000);
+			return new ConversionResult(pdfBytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			deleteRecursively(directory);
+		}
+	}
+
+	private static DocumentFormat sourceFormat(DocumentRef document) {
+		DocumentFormat format = DefaultDocumentFormatRegistry.getFormatByExtension(document.type().extension());
+		if (format == null || !document.type().needsConversion()) {
+			throw Failures.nonRetryable(ErrorCode.UNSUPPORTED_TYPE, document,
+					document.type() + " is not converted to PDF");
+		}
+		return format;
+	}
+
+	private static ApplicationFailure conversionFailure(DocumentRef document, OfficeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains(LOAD_FAILURE)) {
+				return Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
+						"LibreOffice could not open the file: it is damaged or not a " + document.type()
+								+ " LibreOffice can read");
+			}
+		}
+		// A crash, a timeout or no free LibreOffice process: another attempt (on a restarted process) may pass.
+		return Failures.retryable(ErrorCode.CONVERSION_FAILED, document, "LibreOffice failed: " + ex.getMessage(), ex);
+	}
+
+	private Path createWorkDirectory() {
+		try {
+			Path parent = this.properties.getWorkingDirectory();
+			return (parent != null) ? Files.createTempDirectory(Files.createDirectories(parent), "convert-")
+					: Files.createTempDirectory("scriptorium-convert-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			logger.warn("Could not delete {}", directory, ex);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.heartbeats.shutdownNow();
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.scriptorium.worker.parsing;
+
+import io.scriptorium.workflows.document.DocumentRef;
+import io.scriptorium.workflows.failure.ErrorCode;
+import io.scriptorium.workflows.failure.Failures;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code document_pages} rows of a document. Pages are upserted batch by batch and the rows past the last page
+ * deleted at the end, so a retried or repeated extraction leaves exactly one row per page without one long
+ * transaction over a 400-page document.
+ */
+@Component
+class DocumentPages {
+
+	record Page(int number, String text) {
+	}
+
+	/** What the stored pages add up to. */
+	record Totals(int pagesWithText, long characters) {
+	}
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final JdbcClient jdbc;
+
+	DocumentPages(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+		this.jdbcTemplate = jdbcTemplate;
+		this.jdbc = jdbc;
+	}
+
+	void upsert(DocumentRef document, List<Page> pages) {
+		try {
+			this.jdbcTemplate.batchUpdate("""
+					INSERT INTO document_pages (document_id, page, text) VALUES (?, ?, ?)
+					ON CONFLICT (document_id, page) DO UPDATE SET text = excluded.text
+					""", pages, pages.size(), (statement, page) -> {
+				statement.setObject(1, document.documentId());
+				statement.setInt(2, page.number());
+				statement.setString(3, page.text());
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw Failures.nonRetryable(ErrorCode.DOCUMENT_NOT_FOUND, document,
+					"the document was deleted while it was being processed");
+		}
+	}
+
+	/** Removes what an earlier extraction wrote beyond the page count of this one. */
+	void deleteAfter(UUID documentId, int lastPage) {
+		this.jdbc.sql("DELETE FROM document_pages WHERE document_id = ? AND page > ?")
+			.params(documentId, lastPage)
+			.update();
+	}
+
+	Totals totals(UUID documentId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE text <> ''), coalesce(sum(char_length(text)), 0)
+				FROM document_pages WHERE document_id = ?
+				""")
+			.param(documentId)
+			.query((rs, row) -> new Totals(rs.getInt(1), rs.getLong(2)))
+			.single();
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.scriptorium.worker.parsing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * The text a browser would show: no scripts, styles or hidden elements (inline XBRL filings hide a whole header
+ * with {@code display:none}), a line break after each block, a blank line after paragraphs and headings, table
+ * cells separated by spaces.
+ */
+final class HtmlText {
+
+	private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "svg",
+			"object", "iframe");
+
+	private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+			"pre", "blockquote");
+
+	private HtmlText() {
+	}
+
+	/** Parses the file in the charset it declares (BOM or meta), else UTF-8. */
+	static String of(Path file) throws IOException {
+		return of(Jsoup.parse(file.toFile(), null));
+	}
+
+	static String of(Document document) {
+		StringBuilder text = new StringBuilder();
+		document.filter(new NodeFilter() {
+
+			/** Inside {@code <pre>}, the source's line breaks are the text's. */
+			private int preformatted;
+
+			@Override
+			public FilterResult head(Node node, int depth) {
+				if (node instanceof TextNode textNode) {
+					String whole = textNode.getWholeText();
+					text.append((this.preformatted > 0) ? whole : whole.replace('\n', ' ').replace('\r', ' '));
+				}
+				else if (node instanceof Element element) {
+					if (isInvisible(element)) {
+						return FilterResult.SKIP_ENTIRELY;
+					}
+					if (element.normalName().equals("pre")) {
+						this.preformatted++;
+					}
+					if (element.normalName().equals("br")) {
+						text.append('\n');
+					}
+					else if (element.isBlock() && !isCell(element)) {
+						breakLines(text, 1);
+					}
+				}
+				return FilterResult.CONTINUE;
+			}
+
+			@Override
+			public FilterResult tail(Node node, int depth) {
+				if (node instanceof Element element) {
+					if (element.normalName().equals("pre")) {
+						this.preformatted--;
+					}
+					if (isCell(element)) {
+						text.append(' ');
+					}
+					else if (PARAGRAPHS.contains(element.normalName())) {
+						breakLines(text, 2);
+					}
+					else if (element.isBlock()) {
+						breakLines(text, 1);
+					}
+				}
+				return FilterResult.CONTINUE;
+			}
+
+		});
+		return text.toString();
+	}
+
+	/**
+	 * Ends the text with {@code breaks} line breaks, counting those already there: the end of one block and the
+	 * start of the next are one line break, not a paragraph break. Blanks before them (the source's indentation
+	 * between tags) would hide the ones already there, so they go first.
+	 */
+	private static void breakLines(StringBuilder text, int breaks) {
+		int end = text.length();
+		while (end > 0 && text.charAt(end - 1) != '\n' && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		text.setLength(end);
+		if (end == 0) {
+			return;
+		}
+		int existing = 0;
+		while (existing < breaks && existing < end && text.charAt(end - 1 - existing) == '\n') {
+			existing++;
+		}
+		text.append("\n".repeat(breaks - existing));
+	}
+
+	private static boolean isCell(Element element) {
+		return element.normalName().equals("td") || element.normalName().equals("th");
+	}
+
+	private static boolean isInvisible(Element element) {
+		if (INVISIBLE.contains(element.normalName()) || element.hasAttr("hidden")) {
+			return true;
+		}
+		String style = element.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
+		return style.contains("display:none") || style.contains("visibility:hidden");
+	}
+
+}

@@ -1,0 +1,287 @@
+package io.scriptorium.worker.parsing;
+
+import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scriptorium.worker.blobs.Corpus;
+import io.scriptorium.worker.blobs.ScratchDatabase;
+import io.scriptorium.workflows.document.DocumentRef;
+import io.scriptorium.workflows.document.DocumentType;
+import io.scriptorium.workflows.failure.ErrorCode;
+import io.scriptorium.workflows.parsing.ParseResult;
+import io.scriptorium.workflows.parsing.ParsingActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Real PDFBox over the corpus, real PostgreSQL; the activity runs in Temporal's test activity environment. */
+class ParsingActivitiesImplIT {
+
+	private static ScratchDatabase database;
+
+	private TestActivityEnvironment environment;
+
+	private final List<Integer> heartbeats = new CopyOnWriteArrayList<>();
+
+	@TempDir
+	Path directory;
+
+	@BeforeAll
+	static void createDatabase() throws Exception {
+		database = ScratchDatabase.create();
+	}
+
+	@AfterAll
+	static void dropDatabase() throws Exception {
+		database.close();
+	}
+
+	@BeforeEach
+	void createEnvironment() {
+		this.environment = TestActivityEnvironment.newInstance();
+		this.environment.setActivityHeartbeatListener(Integer.class, this.heartbeats::add);
+	}
+
+	@AfterEach
+	void closeEnvironment() {
+		this.environment.close();
+	}
+
+	static Stream<Corpus.Entry> pdfs() {
+		return Corpus.entries(Set.of("pdf"));
+	}
+
+	static Stream<Corpus.Entry> textFiles() {
+		return Corpus.entries(Set.of("txt", "md", "html"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("pdfs")
+	void corpusPdfEndsAsTheManifestExpects(Corpus.Entry entry) throws Exception {
+		DocumentRef document = database.insertDocument(entry.path(), DocumentType.PDF);
+		ParsingActivities activities = activities(new ParsingProperties());
+		switch (entry.expectation()) {
+			case "ok" -> {
+				ParseResult result = activities.extractText(document);
+				assertThat(result.pages()).isEqualTo(entry.pageCount());
+				assertThat(result.pagesWithText()).isPositive();
+				assertThat(result.characters()).isPositive();
+				assertThat(storedPages(document)).isEqualTo(entry.pageCount());
+			}
+			case "ok-no-text" -> {
+				ParseResult result = activities.extractText(document);
+				assertThat(result.pages()).isEqualTo(entry.pageCount());
+				assertThat(result.pagesWithText()).isZero();
+			}
+			case "reject-encrypted" -> assertNonRetryable(() -> activities.extractText(document),
+					ErrorCode.ENCRYPTED_DOCUMENT);
+			case "reject-corrupt" -> assertNonRetryable(() -> activities.extractText(document),
+					ErrorCode.CORRUPT_DOCUMENT);
+			case "reject-type" -> assertNonRetryable(() -> activities.extractText(document),
+					ErrorCode.UNSUPPORTED_TYPE);
+			case "reject-empty" -> assertNonRetryable(() -> activities.extractText(document),
+					ErrorCode.EMPTY_DOCUMENT);
+			default -> throw new IllegalArgumentException("Unknown expectation " + entry.expectation());
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("textFiles")
+	void corpusTextFileIsStoredAsSegmentsWithText(Corpus.Entry entry) throws Exception {
+		DocumentType type = DocumentType.fromFilename(entry.file()).orElseThrow();
+		DocumentRef document = database.insertDocument(entry.path(), type);
+		ParsingProperties properties = new ParsingProperties();
+
+		ParseResult result = activities(properties).extractText(document);
+
+		assertThat(result.pages()).isZero();
+		assertThat(result.pagesWithText()).isPositive().isEqualTo(storedPages(document));
+		assertThat(result.characters()).isPositive();
+		assertThat(database.jdbcClient()
+			.sql("SELECT max(char_length(text)) FROM document_pages WHERE document_id = ?")
+			.param(document.documentId())
+			.query(Integer.class)
+			.single()).isLessThanOrEqualTo(properties.getSegmentChars());
+	}
+
+	@Test
+	void largeTextFileIsSplitIntoManySegmentsAtLineBreaks() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("txt-war-and-peace-unstructured.txt"),
+				DocumentType.TXT);
+
+		ParseResult result = activities(new ParsingProperties()).extractText(document);
+
+		// ~3.2 MB of text in segments of at most 32,000 characters.
+		assertThat(result.pagesWithText()).isGreaterThan(100);
+		assertThat(result.characters()).isGreaterThan(3_000_000);
+		List<String> ends = database.jdbcClient()
+			.sql("SELECT right(text, 1) FROM document_pages WHERE document_id = ? ORDER BY page")
+			.param(document.documentId())
+			.query(String.class)
+			.list();
+		assertThat(ends).hasSize(result.pagesWithText());
+	}
+
+	@Test
+	void htmlKeepsVisibleTextOnly() throws Exception {
+		Path html = Files.writeString(this.directory.resolve("page.html"), """
+				<html><head><title>Title</title><style>p { color: red }</style></head>
+				<body><h1>Heading</h1><script>var hidden = 1;</script>
+				<div style="display: none">invisible</div><p>First\u0000 paragraph
+				spans lines.</p><table><tr><td>a</td><td>b</td></tr></table></body></html>
+				""");
+		DocumentRef document = database.insertDocument(html, DocumentType.HTML);
+
+		activities(new ParsingProperties()).extractText(document);
+
+		assertThat(pageTexts(document)).containsExactly("Heading\n\nFirst paragraph spans lines.\n\na b");
+	}
+
+	@Test
+	void malformedUtf8IsReplacedNotRejected() throws Exception {
+		Path txt = Files.write(this.directory.resolve("latin1.txt"), new byte[] { 'c', 'a', 'f', (byte) 0xE9, 0 });
+		DocumentRef document = database.insertDocument(txt, DocumentType.TXT);
+
+		ParseResult result = activities(new ParsingProperties()).extractText(document);
+
+		assertThat(result.pagesWithText()).isEqualTo(1);
+		assertThat(pageTexts(document)).containsExactly("caf\uFFFD");
+	}
+
+	@Test
+	void extractingTwiceLeavesExactlyOneRowPerPage() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-13p-two-column-paper-unstructured.pdf"),
+				DocumentType.PDF);
+		ParsingActivities activities = activities(new ParsingProperties());
+
+		ParseResult first = activities.extractText(document);
+		ParseResult second = activities.extractText(document);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(database.jdbcClient()
+			.sql("SELECT count(*), count(DISTINCT page), min(page), max(page) FROM document_pages WHERE document_id = ?")
+			.param(document.documentId())
+			.query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.single()).containsExactly(13, 13, 1, 13);
+	}
+
+	@Test
+	void rowsBeyondThePageCountOfAnEarlierAttemptAreRemoved() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-4p-gao-decision-pdfbox.pdf"),
+				DocumentType.PDF);
+		database.jdbcClient()
+			.sql("INSERT INTO document_pages (document_id, page, text) VALUES (?, 1, 'stale'), (?, 9, 'stale')")
+			.params(document.documentId(), document.documentId())
+			.update();
+
+		ParseResult result = activities(new ParsingProperties()).extractText(document);
+
+		assertThat(result.pages()).isEqualTo(4);
+		assertThat(storedPages(document)).isEqualTo(4);
+		assertThat(pageTexts(document)).doesNotContain("stale");
+	}
+
+	@Test
+	void retryResumesAfterTheLastHeartbeatedPage() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-13p-two-column-paper-unstructured.pdf"),
+				DocumentType.PDF);
+		this.environment.setHeartbeatDetails(10);
+
+		ParseResult result = activities(new ParsingProperties()).extractText(document);
+
+		assertThat(result.pages()).isEqualTo(13);
+		assertThat(database.jdbcClient()
+			.sql("SELECT page FROM document_pages WHERE document_id = ? ORDER BY page")
+			.param(document.documentId())
+			.query(Integer.class)
+			.list()).containsExactly(11, 12, 13);
+	}
+
+	@Test
+	void pdfWithMorePagesThanTheLimitFailsWithTooManyPages() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-13p-two-column-paper-unstructured.pdf"),
+				DocumentType.PDF);
+		ParsingProperties properties = new ParsingProperties();
+		properties.setMaxPages(12);
+
+		assertNonRetryable(() -> activities(properties).extractText(document), ErrorCode.TOO_MANY_PAGES);
+		assertThat(storedPages(document)).isZero();
+	}
+
+	@Test
+	void fourHundredPagePdfIsParsedWithHeartbeats() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-400p-irs-manual-unstructured.pdf"),
+				DocumentType.PDF);
+		long start = System.nanoTime();
+
+		// The SDK throttles heartbeats to 80% of the heartbeat timeout: a short one lets the test see several.
+		ParseResult result = activities(new ParsingProperties(), Duration.ofSeconds(2)).extractText(document);
+
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		Runtime runtime = Runtime.getRuntime();
+		System.out.printf("400-page PDF: %d ms, %d pages with text, %d characters, heap used %d MB%n", millis,
+				result.pagesWithText(), result.characters(), (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+		assertThat(result.pages()).isEqualTo(400);
+		assertThat(result.pagesWithText()).isGreaterThan(390);
+		assertThat(this.heartbeats).hasSizeGreaterThan(2).isSorted().allMatch((page) -> page <= 400);
+		assertThat(this.heartbeats.get(this.heartbeats.size() - 1)).isGreaterThan(100);
+	}
+
+	@Test
+	void deletedDocumentFailsWithDocumentNotFound() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-1p-memo-unstructured.pdf"),
+				DocumentType.PDF);
+		database.deleteDocument(document);
+
+		assertNonRetryable(() -> activities(new ParsingProperties()).extractText(document),
+				ErrorCode.DOCUMENT_NOT_FOUND);
+	}
+
+	private ParsingActivities activities(ParsingProperties properties) {
+		return activities(properties, Duration.ofMinutes(1));
+	}
+
+	private ParsingActivities activities(ParsingProperties properties, Duration heartbeatTimeout) {
+		DocumentPages pages = new DocumentPages(database.jdbcTemplate(), database.jdbcClient());
+		this.environment.registerActivitiesImplementations(
+				new ParsingActivitiesImpl(database.blobs(), pages, properties));
+		return this.environment.newActivityStub(ParsingActivities.class,
+				ActivityOptions.newBuilder()
+					.setStartToCloseTimeout(Duration.ofMinutes(10))
+					.setHeartbeatTimeout(heartbeatTimeout)
+					.setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+					.build());
+	}
+
+	private static int storedPages(DocumentRef document) {
+		return database.jdbcClient()
+			.sql("SELECT count(*) FROM document_pages WHERE document_id = ?")
+			.param(document.documentId())
+			.query(Integer.class)
+			.single();
+	}
+
+	private static List<String> pageTexts(DocumentRef document) {
+		return database.jdbcClient()
+			.sql("SELECT text FROM document_pages WHERE document_id = ? ORDER BY page")
+			.param(document.documentId())
+			.query(String.class)
+			.list();
+	}
+
+}
