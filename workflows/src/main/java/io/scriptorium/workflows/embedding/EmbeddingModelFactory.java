@@ -1,6 +1,8 @@
 package io.scriptorium.workflows.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 
 /**
  * Builds the {@link EmbeddingModel} that {@link EmbeddingSettings} describe. Shared by the worker and the
@@ -8,11 +10,60 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
  */
 public final class EmbeddingModelFactory {
 
+	/** The vector size of the bundled all-MiniLM-L6-v2. */
+	public static final int IN_PROCESS_DIMENSIONS = 384;
+
 	private EmbeddingModelFactory() {
 	}
 
 	public static EmbeddingModel create(EmbeddingSettings settings) {
-		throw new UnsupportedOperationException("TODO: implemented by the embedding work");
+		String provider = settings.provider() == null ? "" : settings.provider();
+		return switch (provider) {
+			case EmbeddingSettings.IN_PROCESS -> inProcess(settings);
+			case EmbeddingSettings.OPENAI -> openAi(settings);
+			default -> throw unknownProvider(provider);
+		};
+	}
+
+	static IllegalArgumentException unknownProvider(String provider) {
+		return new IllegalArgumentException("Unknown embedding provider '" + provider
+				+ "' (scriptorium.embedding.provider): use '" + EmbeddingSettings.IN_PROCESS + "' or '"
+				+ EmbeddingSettings.OPENAI + "'");
+	}
+
+	private static EmbeddingModel inProcess(EmbeddingSettings settings) {
+		if (settings.dimensions() != IN_PROCESS_DIMENSIONS) {
+			throw new IllegalArgumentException("The in-process model produces " + IN_PROCESS_DIMENSIONS
+					+ "-dimensional vectors but scriptorium.embedding.dimensions is " + settings.dimensions()
+					+ ": set it to " + IN_PROCESS_DIMENSIONS);
+		}
+		DjlTelemetry.optOut();
+		return new AllMiniLmL6V2QuantizedEmbeddingModel();
+	}
+
+	private static EmbeddingModel openAi(EmbeddingSettings settings) {
+		require(settings.baseUrl(), "scriptorium.embedding.openai.base-url");
+		require(settings.apiKey(), "scriptorium.embedding.openai.api-key");
+		require(settings.model(), "scriptorium.embedding.openai.model");
+		return OpenAiEmbeddingModel.builder()
+			.baseUrl(settings.baseUrl())
+			.apiKey(settings.apiKey())
+			.modelName(settings.model())
+			.dimensions(settings.dimensions())
+			.timeout(settings.timeout())
+			// Temporal retries the activity with backoff; retrying inside it too would multiply the waits.
+			.maxRetries(0)
+			// Requests carry the API key in a header: never log them.
+			.logRequests(false)
+			.logResponses(false)
+			.build();
+	}
+
+	private static void require(String value, String property) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(property + " must be set for the '" + EmbeddingSettings.OPENAI
+					+ "' embedding provider");
+		}
 	}
 
 }

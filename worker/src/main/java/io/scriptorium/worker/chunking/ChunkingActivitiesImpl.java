@@ -1,0 +1,104 @@
+package io.scriptorium.worker.chunking;
+
+import io.scriptorium.workflows.TaskQueues;
+import io.scriptorium.workflows.chunking.ChunkingActivities;
+import io.scriptorium.workflows.chunking.ChunkingResult;
+import io.scriptorium.workflows.document.DocumentRef;
+import io.scriptorium.workflows.document.DocumentType;
+import io.scriptorium.workflows.embedding.TokenCounter;
+import io.scriptorium.workflows.failure.ErrorCode;
+import io.scriptorium.workflows.failure.Failures;
+import io.scriptorium.worker.embedding.EmbeddingProperties;
+import io.temporal.activity.Activity;
+import io.temporal.spring.boot.ActivityImpl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Chunks a document's pages in one transaction: the chunks of an earlier attempt are deleted and the new ones
+ * inserted as they come, so a retry leaves exactly one row per chunk index and a crash leaves the old set.
+ */
+@Component
+@ActivityImpl(taskQueues = TaskQueues.INGESTION)
+class ChunkingActivitiesImpl implements ChunkingActivities {
+
+	private static final Logger log = LoggerFactory.getLogger(ChunkingActivitiesImpl.class);
+
+	private static final int INSERT_BATCH = 256;
+
+	private final ChunkStore store;
+
+	private final TransactionTemplate transaction;
+
+	private final TokenCounter counter;
+
+	private final int maxTokens;
+
+	private final int overlapTokens;
+
+	private final EmbeddingProperties embedding;
+
+	ChunkingActivitiesImpl(ChunkStore store, TransactionTemplate transaction, TokenCounter counter,
+			ChunkingProperties chunking, EmbeddingProperties embedding) {
+		this.store = store;
+		this.transaction = transaction;
+		this.counter = counter;
+		this.embedding = embedding;
+		this.maxTokens = maxTokens(chunking, embedding);
+		this.overlapTokens = chunking.getOverlapTokens();
+		if (this.overlapTokens < 0 || this.overlapTokens > this.maxTokens / 2) {
+			throw new IllegalStateException("scriptorium.chunking.overlap-tokens=" + this.overlapTokens
+					+ " must be between 0 and half of the chunk size (" + this.maxTokens + " tokens)");
+		}
+	}
+
+	@Override
+	public ChunkingResult chunkText(DocumentRef document) {
+		UUID id = document.documentId();
+		Integer stored = this.transaction.execute(status -> {
+			String contentType = this.store.contentType(id)
+				.orElseThrow(() -> Failures.nonRetryable(ErrorCode.DOCUMENT_NOT_FOUND, document,
+						"the document was deleted before it could be chunked"));
+			// Text formats have no pages: their rows are segments, and a chunk's page would mean nothing.
+			boolean paged = !DocumentType.valueOf(contentType).isText();
+			this.store.deleteChunks(id);
+			List<Chunk> batch = new ArrayList<>(INSERT_BATCH);
+			TextChunker chunker = new TextChunker(this.counter, this.maxTokens, this.overlapTokens, chunk -> {
+				batch.add(chunk);
+				if (batch.size() == INSERT_BATCH) {
+					this.store.insert(id, batch);
+					batch.clear();
+				}
+			});
+			this.store.forEachPage(id, (page, text) -> chunker.add(paged ? page : null, text),
+					() -> Activity.getExecutionContext().heartbeat(chunker.chunkCount()));
+			chunker.finish();
+			this.store.insert(id, batch);
+			return chunker.chunkCount();
+		});
+		log.info("Document {} ('{}') chunked into {} chunks of at most {} tokens", id, document.filename(), stored,
+				this.maxTokens);
+		return new ChunkingResult(stored, this.embedding.getBatchSize(), this.embedding.getParallelBatches());
+	}
+
+	private static int maxTokens(ChunkingProperties chunking, EmbeddingProperties embedding) {
+		int modelLimit = embedding.getMaxTokens();
+		Integer configured = chunking.getMaxTokens();
+		if (configured == null) {
+			return modelLimit;
+		}
+		if (configured > modelLimit) {
+			log.warn("scriptorium.chunking.max-tokens={} exceeds what the model reads"
+					+ " (scriptorium.embedding.max-tokens={}); chunks are capped at {}", configured, modelLimit,
+					modelLimit);
+			return modelLimit;
+		}
+		return configured;
+	}
+
+}

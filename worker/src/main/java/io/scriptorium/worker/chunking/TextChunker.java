@@ -1,0 +1,271 @@
+package io.scriptorium.worker.chunking;
+
+import io.scriptorium.workflows.embedding.TokenCounter;
+import java.text.BreakIterator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Packs text into chunks of at most {@code maxTokens} tokens of the embedding model, so the model reads every
+ * chunk to its end. Text is fed page by page ({@link #add}) and chunks leave through the consumer as soon as they
+ * are full, so memory stays bounded by a page plus a chunk. Whole paragraphs are kept together when they fit, then
+ * whole sentences; only a sentence longer than a chunk is cut, at a word if it can be. Consecutive chunks share up
+ * to {@code overlapTokens} of whole trailing sentences. Not thread-safe: one instance per document.
+ */
+public class TextChunker {
+
+	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+
+	// Control characters other than tab and newlines: PostgreSQL text refuses NUL, and none of them mean anything
+	// to the model.
+	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private final TokenCounter counter;
+
+	private final int maxTokens;
+
+	private final int overlapTokens;
+
+	private final Consumer<Chunk> sink;
+
+	/** Tokens the model adds to every text (e.g. [CLS] and [SEP]); the rest of the budget is for content. */
+	private final int specialTokens;
+
+	private final Deque<Unit> current = new ArrayDeque<>();
+
+	private int currentTokens;
+
+	private int nextIndex;
+
+	/** Whether {@link #current} holds anything not yet emitted (it may hold only overlap carried over). */
+	private boolean pending;
+
+	public TextChunker(TokenCounter counter, int maxTokens, int overlapTokens, Consumer<Chunk> sink) {
+		this.counter = counter;
+		this.specialTokens = counter.count("");
+		if (maxTokens <= this.specialTokens + 8) {
+			throw new IllegalArgumentException("maxTokens " + maxTokens + " leaves no room for text");
+		}
+		if (overlapTokens < 0 || overlapTokens > maxTokens / 2) {
+			throw new IllegalArgumentException("overlapTokens must be between 0 and half of maxTokens, was "
+					+ overlapTokens);
+		}
+		this.maxTokens = maxTokens;
+		this.overlapTokens = overlapTokens;
+		this.sink = sink;
+	}
+
+	/** Adds one page (or one segment of a text file, with {@code page} null) in reading order. */
+	public void add(Integer page, String text) {
+		List<String> paragraphs = new ArrayList<>();
+		for (String paragraph : PARAGRAPH_BREAK.split(clean(text))) {
+			String normalized = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
+			if (!normalized.isEmpty()) {
+				paragraphs.add(normalized);
+			}
+		}
+		int[] tokens = contentTokens(paragraphs);
+		for (int i = 0; i < tokens.length; i++) {
+			addParagraph(page, paragraphs.get(i), tokens[i]);
+		}
+	}
+
+	/** Emits the last chunk. */
+	public void finish() {
+		if (this.pending) {
+			emit();
+		}
+	}
+
+	/** The number of chunks emitted so far. */
+	public int chunkCount() {
+		return this.nextIndex;
+	}
+
+	private void addParagraph(Integer page, String paragraph, int tokens) {
+		int budget = this.maxTokens - this.specialTokens;
+		if (tokens <= budget - this.currentTokens) {
+			append(new Unit(page, paragraph, tokens, true));
+			return;
+		}
+		// The paragraph does not fit: a fairly full chunk ends here rather than mid-paragraph.
+		if (this.pending && this.currentTokens >= budget / 2) {
+			emit();
+			if (tokens <= budget - this.currentTokens) {
+				append(new Unit(page, paragraph, tokens, true));
+				return;
+			}
+		}
+		List<String> sentences = sentences(paragraph);
+		int[] sentenceTokens = contentTokens(sentences);
+		for (int i = 0; i < sentenceTokens.length; i++) {
+			addSentence(page, sentences.get(i), sentenceTokens[i], i == 0);
+		}
+	}
+
+	private void addSentence(Integer page, String sentence, int tokens, boolean startsParagraph) {
+		int budget = this.maxTokens - this.specialTokens;
+		if (tokens > budget) {
+			for (String piece : cut(sentence, budget)) {
+				addSentence(page, piece, contentTokens(piece), startsParagraph);
+				startsParagraph = false;
+			}
+			return;
+		}
+		place(new Unit(page, sentence, tokens, startsParagraph));
+	}
+
+	/** Appends a unit that fits a chunk on its own, first emitting the current chunk if it has no room left. */
+	private void place(Unit unit) {
+		if (this.pending && unit.tokens() > this.maxTokens - this.specialTokens - this.currentTokens) {
+			emit();
+		}
+		append(unit);
+	}
+
+	private void append(Unit unit) {
+		// Overlap carried from the previous chunk gives way to new text rather than the other way round.
+		int budget = this.maxTokens - this.specialTokens;
+		while (!this.pending && !this.current.isEmpty() && unit.tokens() > budget - this.currentTokens) {
+			this.currentTokens -= this.current.removeFirst().tokens();
+		}
+		this.current.addLast(unit);
+		this.currentTokens += unit.tokens();
+		this.pending = true;
+	}
+
+	private void emit() {
+		if (!this.pending) {
+			return;
+		}
+		List<Unit> units = new ArrayList<>(this.current);
+		String text = join(units);
+		int tokens = this.counter.count(text);
+		// Token counts are not exactly additive (a tokenizer may merge across a join): the exact count decides,
+		// and a chunk that came out too long hands its last unit to the next chunk.
+		Deque<Unit> spill = new ArrayDeque<>();
+		while (tokens > this.maxTokens && units.size() > 1) {
+			spill.addFirst(units.remove(units.size() - 1));
+			text = join(units);
+			tokens = this.counter.count(text);
+		}
+		if (tokens > this.maxTokens) {
+			throw new IllegalStateException("a unit of " + tokens + " tokens exceeds " + this.maxTokens);
+		}
+		this.sink.accept(new Chunk(this.nextIndex++, units.get(0).page(), text, tokens));
+		carryOverlap(units);
+		this.pending = false;
+		for (Unit unit : spill) {
+			place(unit);
+		}
+	}
+
+	private void carryOverlap(List<Unit> emitted) {
+		this.current.clear();
+		this.currentTokens = 0;
+		for (int i = emitted.size() - 1; i > 0; i--) {
+			Unit unit = emitted.get(i);
+			if (this.currentTokens + unit.tokens() > this.overlapTokens) {
+				break;
+			}
+			this.current.addFirst(unit);
+			this.currentTokens += unit.tokens();
+		}
+	}
+
+	/** Cuts an over-long sentence into pieces of at most {@code budget} content tokens, at spaces when possible. */
+	private List<String> cut(String sentence, int budget) {
+		// Counting only a window of ample length (real text averages 4-5 chars a token) keeps a megabyte without
+		// a full stop (a table dump) linear rather than quadratic; a longer piece is merely cut shorter.
+		int window = budget * 32;
+		List<String> pieces = new ArrayList<>();
+		String rest = sentence;
+		while (!rest.isEmpty()) {
+			String head = rest.length() > window ? rest.substring(0, window) : rest;
+			if (head == rest && contentTokens(rest) <= budget) {
+				pieces.add(rest);
+				break;
+			}
+			int end = longestFittingPrefix(head, budget);
+			int space = rest.lastIndexOf(' ', end);
+			if (space > 0 && end < rest.length()) {
+				end = space;
+			}
+			pieces.add(rest.substring(0, end).strip());
+			rest = rest.substring(end).strip();
+		}
+		return pieces;
+	}
+
+	/** Binary search for the longest prefix (in chars, never splitting a surrogate pair) within the budget. */
+	private int longestFittingPrefix(String text, int budget) {
+		int low = 1;
+		int high = text.length();
+		while (low < high) {
+			int mid = (low + high + 1) >>> 1;
+			if (contentTokens(text.substring(0, mid)) <= budget) {
+				low = mid;
+			}
+			else {
+				high = mid - 1;
+			}
+		}
+		if (low < text.length() && Character.isLowSurrogate(text.charAt(low)) && low > 1) {
+			low--;
+		}
+		return low;
+	}
+
+	private int contentTokens(String text) {
+		return this.counter.count(text) - this.specialTokens;
+	}
+
+	private int[] contentTokens(List<String> texts) {
+		int[] counts = texts.isEmpty() ? new int[0] : this.counter.countEach(texts);
+		for (int i = 0; i < counts.length; i++) {
+			counts[i] -= this.specialTokens;
+		}
+		return counts;
+	}
+
+	private static List<String> sentences(String paragraph) {
+		BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
+		iterator.setText(paragraph);
+		List<String> sentences = new ArrayList<>();
+		int start = iterator.first();
+		for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+			String sentence = paragraph.substring(start, end).strip();
+			if (!sentence.isEmpty()) {
+				sentences.add(sentence);
+			}
+		}
+		return sentences;
+	}
+
+	private static String join(List<Unit> units) {
+		StringBuilder text = new StringBuilder();
+		for (Unit unit : units) {
+			if (!text.isEmpty()) {
+				text.append(unit.startsParagraph() ? "\n\n" : " ");
+			}
+			text.append(unit.text());
+		}
+		return text.toString();
+	}
+
+	private static String clean(String text) {
+		return CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+	}
+
+	/** A paragraph, sentence or piece of one, with its content tokens (special tokens excluded). */
+	private record Unit(Integer page, String text, int tokens, boolean startsParagraph) {
+	}
+
+}

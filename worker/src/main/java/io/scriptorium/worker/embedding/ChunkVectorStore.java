@@ -1,0 +1,55 @@
+package io.scriptorium.worker.embedding;
+
+import com.pgvector.PGvector;
+import dev.langchain4j.data.embedding.Embedding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads chunk texts and writes their vectors, addressed by (document_id, chunk_index). */
+@Repository
+class ChunkVectorStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	ChunkVectorStore(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	boolean documentExists(UUID documentId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)")
+			.param(documentId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The texts of chunks {@code [fromIndex, toIndex)}, in order. */
+	List<ChunkText> texts(UUID documentId, int fromIndex, int toIndex) {
+		return this.jdbc
+			.sql("SELECT chunk_index, text FROM chunks WHERE document_id = ? AND chunk_index >= ? AND chunk_index < ?"
+					+ " ORDER BY chunk_index")
+			.params(documentId, fromIndex, toIndex)
+			.query((row, n) -> new ChunkText(row.getInt(1), row.getString(2)))
+			.list();
+	}
+
+	/** Overwrites the vectors of {@code chunks}: a retry writes the same rows again, never new ones. */
+	void writeVectors(UUID documentId, List<ChunkText> chunks, List<Embedding> vectors, String model) {
+		List<Object[]> rows = new ArrayList<>(chunks.size());
+		for (int i = 0; i < chunks.size(); i++) {
+			rows.add(new Object[] { new PGvector(vectors.get(i).vector()), model, documentId, chunks.get(i).index() });
+		}
+		this.template.batchUpdate(
+				"UPDATE chunks SET embedding = ?, embedding_model = ? WHERE document_id = ? AND chunk_index = ?", rows);
+	}
+
+	record ChunkText(int index, String text) {
+	}
+
+}

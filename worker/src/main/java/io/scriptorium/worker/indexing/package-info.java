@@ -1,0 +1,2 @@
+/** Publishing a document's embedded chunks to search. */
+package io.scriptorium.worker.indexing;

@@ -1,0 +1,2 @@
+/** Recording a document's status in its row, which the API reads. */
+package io.scriptorium.worker.status;

@@ -1,0 +1,224 @@
+package io.scriptorium.worker.chunking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.scriptorium.workflows.embedding.EmbeddingSettings;
+import io.scriptorium.workflows.embedding.TokenCounter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class TextChunkerTest {
+
+	private static final TokenCounter COUNTER = TokenCounter.create(new EmbeddingSettings(EmbeddingSettings.IN_PROCESS,
+			"all-minilm-l6-v2-q", 384, null, null, Duration.ofSeconds(30), 128));
+
+	private final List<Chunk> chunks = new ArrayList<>();
+
+	@Test
+	void shortTextIsOneChunkWithItsTokenCount() {
+		TextChunker chunker = chunker(128, 0);
+
+		chunker.add(1, "The protest is denied.");
+		chunker.finish();
+
+		assertThat(this.chunks).containsExactly(new Chunk(0, 1, "The protest is denied.", 7));
+	}
+
+	@Test
+	void noChunkExceedsMaxTokensAndIndexesRunFromZero() {
+		TextChunker chunker = chunker(128, 20);
+
+		for (int page = 1; page <= 5; page++) {
+			chunker.add(page, prose(page, 40));
+		}
+		chunker.finish();
+
+		assertThat(this.chunks).hasSizeGreaterThan(10);
+		assertThat(this.chunks).allSatisfy(chunk -> {
+			assertThat(chunk.tokenCount()).isLessThanOrEqualTo(128);
+			assertThat(COUNTER.count(chunk.text())).isEqualTo(chunk.tokenCount());
+		});
+		assertThat(this.chunks).extracting(Chunk::index)
+			.containsExactlyElementsOf(IntStream.range(0, this.chunks.size()).boxed().toList());
+		assertThat(chunker.chunkCount()).isEqualTo(this.chunks.size());
+	}
+
+	@Test
+	void chunksEndAtSentenceBoundaries() {
+		TextChunker chunker = chunker(128, 0);
+
+		chunker.add(1, prose(1, 60));
+		chunker.finish();
+
+		assertThat(this.chunks).hasSizeGreaterThan(3).allSatisfy(chunk -> assertThat(chunk.text()).endsWith("."));
+	}
+
+	@Test
+	void paragraphsThatFitAreNotSplit() {
+		TextChunker chunker = chunker(128, 0);
+		String first = prose(1, 4);
+		String second = prose(2, 4);
+		String third = prose(3, 4);
+
+		chunker.add(1, first + "\n\n" + second + "\n \n" + third);
+		chunker.finish();
+
+		assertThat(this.chunks).extracting(Chunk::text)
+			.allSatisfy(text -> assertThat(List.of(first, second, third, first + "\n\n" + second,
+					second + "\n\n" + third)).contains(text));
+		assertThat(String.join("\n\n", this.chunks.stream().map(Chunk::text).toList()))
+			.isEqualTo(first + "\n\n" + second + "\n\n" + third);
+	}
+
+	@Test
+	void consecutiveChunksOverlapByWholeTrailingSentences() {
+		TextChunker chunker = chunker(128, 30);
+
+		chunker.add(1, prose(1, 60));
+		chunker.finish();
+
+		assertThat(this.chunks).hasSizeGreaterThan(3);
+		for (int i = 1; i < this.chunks.size(); i++) {
+			String previous = this.chunks.get(i - 1).text();
+			String next = this.chunks.get(i).text();
+			String shared = longestSuffixThatStarts(previous, next);
+			assertThat(shared).as("overlap of chunk %d", i).startsWith("Sentence ").endsWith(".");
+			assertThat(previous).isNotEqualTo(shared);
+			assertThat(COUNTER.count(shared) - 2).isLessThanOrEqualTo(30);
+		}
+	}
+
+	@Test
+	void withoutOverlapNoSentenceRepeats() {
+		TextChunker chunker = chunker(128, 0);
+		String text = prose(1, 60);
+
+		chunker.add(1, text);
+		chunker.finish();
+
+		assertThat(String.join(" ", this.chunks.stream().map(Chunk::text).toList())).isEqualTo(text);
+	}
+
+	@Test
+	void eachChunkRecordsThePageItStartsOn() {
+		TextChunker chunker = chunker(128, 20);
+
+		chunker.add(1, prose(1, 25));
+		chunker.add(2, prose(2, 25));
+		chunker.add(3, "  ");
+		chunker.add(4, prose(4, 25));
+		chunker.finish();
+
+		assertThat(this.chunks).hasSizeGreaterThan(6).allSatisfy(chunk -> {
+			Matcher first = Pattern.compile("^Sentence \\d+ of page (\\d+)").matcher(chunk.text());
+			assertThat(first.find()).isTrue();
+			assertThat(chunk.page()).isEqualTo(Integer.valueOf(first.group(1)));
+		});
+		assertThat(this.chunks).extracting(Chunk::page).isSorted().contains(1, 2, 4).doesNotContain(3);
+	}
+
+	@Test
+	void textSegmentsHaveNoPage() {
+		TextChunker chunker = chunker(128, 10);
+
+		chunker.add(null, prose(1, 20));
+		chunker.add(null, prose(2, 20));
+		chunker.finish();
+
+		assertThat(this.chunks).hasSizeGreaterThan(2).allSatisfy(chunk -> assertThat(chunk.page()).isNull());
+	}
+
+	@Test
+	void sentenceLongerThanAChunkIsCutBetweenWords() {
+		TextChunker chunker = chunker(64, 0);
+		String words = String.join(" ", IntStream.range(0, 300).mapToObj(i -> "word" + i).toList());
+
+		chunker.add(1, words);
+		chunker.finish();
+
+		assertThat(this.chunks).hasSizeGreaterThan(5).allSatisfy(chunk -> {
+			assertThat(chunk.tokenCount()).isLessThanOrEqualTo(64);
+			assertThat(chunk.text()).matches("word\\d+( word\\d+)*");
+		});
+		assertThat(String.join(" ", this.chunks.stream().map(Chunk::text).toList())).isEqualTo(words);
+	}
+
+	@Test
+	void textWithoutSpacesIsCutWithinTheLimit() {
+		TextChunker chunker = chunker(64, 0);
+		// Punctuation splits tokens, so this is hundreds of tokens without a single space (a word of more than 100
+		// chars without punctuation would be one [UNK] token).
+		String blob = "a1-b2-c3-d4-e5-".repeat(100);
+
+		chunker.add(1, blob);
+		chunker.finish();
+
+		assertThat(this.chunks).hasSizeGreaterThan(1)
+			.allSatisfy(chunk -> assertThat(chunk.tokenCount()).isLessThanOrEqualTo(64));
+		assertThat(String.join("", this.chunks.stream().map(Chunk::text).toList())).isEqualTo(blob);
+	}
+
+	@Test
+	void nulAndControlCharactersAreRemoved() {
+		TextChunker chunker = chunker(128, 0);
+
+		chunker.add(1, "Bid\u0000 protest\u0007 denied.\r\nCosts\u001f awarded.");
+		chunker.finish();
+
+		assertThat(this.chunks).singleElement().satisfies(chunk -> {
+			assertThat(chunk.text()).isEqualTo("Bid protest denied. Costs awarded.");
+			assertThat(chunk.text()).doesNotContain("\u0000");
+		});
+	}
+
+	@Test
+	void blankInputProducesNoChunks() {
+		TextChunker chunker = chunker(128, 10);
+
+		chunker.add(1, " \n\n\t ");
+		chunker.add(2, "\u0000");
+		chunker.finish();
+
+		assertThat(this.chunks).isEmpty();
+		assertThat(chunker.chunkCount()).isZero();
+	}
+
+	@Test
+	void overlapOfMoreThanHalfAChunkIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> chunker(128, 65)).withMessageContaining("overlapTokens");
+	}
+
+	/** The longest suffix of {@code previous} that {@code next} starts with. */
+	private static String longestSuffixThatStarts(String previous, String next) {
+		for (int start = 0; start < previous.length(); start++) {
+			if (next.startsWith(previous.substring(start))) {
+				return previous.substring(start);
+			}
+		}
+		return "";
+	}
+
+	private TextChunker chunker(int maxTokens, int overlapTokens) {
+		return new TextChunker(COUNTER, maxTokens, overlapTokens, this.chunks::add);
+	}
+
+	/** {@code sentences} distinct sentences of 8-12 tokens each, numbered so that no two are alike. */
+	private static String prose(int page, int sentences) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < sentences; i++) {
+			if (i > 0) {
+				text.append(' ');
+			}
+			text.append("Sentence ").append(i).append(" of page ").append(page)
+				.append(" says the agency reviewed offer ").append(i * 7 + page).append('.');
+		}
+		return text.toString();
+	}
+
+}
