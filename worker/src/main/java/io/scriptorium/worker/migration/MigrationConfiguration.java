@@ -1,11 +1,13 @@
 package io.scriptorium.worker.migration;
 
-import io.temporal.client.WorkflowClient;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the migration: Flyway runs only inside the migration workflow, never at startup. */
+/**
+ * Flyway runs only inside the migration workflow, never at startup. (Starting the workflow on boot and the
+ * readiness it drives are shared with the api-server: {@code io.scriptorium.workflows.boot}.)
+ */
 @Configuration(proxyBeanMethods = false)
 class MigrationConfiguration {
 
@@ -17,16 +19,6 @@ class MigrationConfiguration {
 	FlywayMigrationStrategy noMigrationAtStartup() {
 		return (flyway) -> {
 		};
-	}
-
-	@Bean
-	SchemaMigrationOnStartup schemaMigrationOnStartup(WorkflowClient client, MigrationProperties properties) {
-		return new SchemaMigrationOnStartup(client, properties);
-	}
-
-	@Bean
-	MigrationHealthIndicator migrationHealthIndicator(SchemaMigrationOnStartup onStartup) {
-		return new MigrationHealthIndicator(onStartup.starter());
 	}
 
 }

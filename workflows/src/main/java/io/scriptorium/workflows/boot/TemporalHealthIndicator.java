@@ -1,4 +1,4 @@
-package io.scriptorium.worker.system;
+package io.scriptorium.workflows.boot;
 
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceResponse;
@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 
 /**
  * Whether the Temporal frontend answers for this app's namespace. Describing the namespace (rather than a bare
  * gRPC health check) also catches a namespace that does not exist, which would otherwise only show as workers that
  * never receive a task.
  */
-@Component
+
 class TemporalHealthIndicator extends AbstractHealthIndicator {
 
 	/** A probe must answer within the kubelet's timeout even when the server is unreachable. */

@@ -1,4 +1,4 @@
-package io.scriptorium.worker.migration;
+package io.scriptorium.workflows.boot;
 
 import io.scriptorium.workflows.WorkflowIds;
 import io.scriptorium.workflows.migration.SchemaMigrationStarter;

@@ -1,4 +1,4 @@
-package io.scriptorium.api.migration;
+package io.scriptorium.workflows.boot;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,2 +1,0 @@
-/** Cross-cutting setup of the worker: Temporal connection health. */
-package io.scriptorium.worker.system;
