@@ -1,0 +1,21 @@
+package io.scriptorium.api.documents;
+
+import io.scriptorium.workflows.document.DocumentStatus;
+import io.scriptorium.workflows.document.DocumentType;
+import io.scriptorium.workflows.document.Stage;
+import io.scriptorium.workflows.failure.IngestionError;
+import io.scriptorium.workflows.ingestion.IngestionRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A row of {@code documents}. {@code error} is null unless the document FAILED. */
+public record DocumentRecord(UUID id, String filename, DocumentType type, String sha256, long sizeBytes,
+		DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel, List<String> warnings,
+		IngestionError error, String workflowId, Instant createdAt, Instant updatedAt) {
+
+	public IngestionRequest ingestionRequest() {
+		return new IngestionRequest(this.id, this.filename, this.type, this.sizeBytes);
+	}
+
+}

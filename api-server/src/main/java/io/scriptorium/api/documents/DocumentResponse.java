@@ -1,0 +1,27 @@
+package io.scriptorium.api.documents;
+
+import io.scriptorium.workflows.document.DocumentStatus;
+import io.scriptorium.workflows.document.Stage;
+import io.scriptorium.workflows.failure.IngestionError;
+import io.scriptorium.workflows.ingestion.Progress;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A document as the API shows it. {@code contentType} is the MIME type of its {@code type}; {@code progress} is
+ * present only while it is PROCESSING and its workflow answered.
+ */
+public record DocumentResponse(UUID id, String filename, String type, String contentType, String sha256,
+		long sizeBytes, DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel,
+		List<String> warnings, IngestionError error, String workflowId, Instant createdAt, Instant updatedAt,
+		Progress progress) {
+
+	static DocumentResponse of(DocumentRecord document, Progress progress) {
+		return new DocumentResponse(document.id(), document.filename(), document.type().name(),
+				document.type().contentType(), document.sha256(), document.sizeBytes(), document.status(),
+				document.stage(), document.pages(), document.chunks(), document.embeddingModel(), document.warnings(),
+				document.error(), document.workflowId(), document.createdAt(), document.updatedAt(), progress);
+	}
+
+}

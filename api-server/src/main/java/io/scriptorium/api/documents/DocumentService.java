@@ -1,0 +1,123 @@
+package io.scriptorium.api.documents;
+
+import io.scriptorium.api.system.ApiException;
+import io.scriptorium.workflows.document.DocumentStatus;
+import io.scriptorium.workflows.ingestion.Progress;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reads documents from the database, and deletes or re-runs them in step with their workflows. */
+@Service
+public class DocumentService {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+
+	/** A new run may start only from these: a run in flight owns the document. */
+	public static final List<DocumentStatus> RESTARTABLE = List.of(DocumentStatus.READY, DocumentStatus.FAILED,
+			DocumentStatus.CANCELLED);
+
+	private static final List<DocumentStatus> RETRYABLE = List.of(DocumentStatus.FAILED, DocumentStatus.CANCELLED);
+
+	private final DocumentRepository documents;
+
+	private final ChunkRepository chunks;
+
+	private final DocumentWorkflows workflows;
+
+	private final TransactionTemplate transaction;
+
+	private final DocumentsProperties properties;
+
+	DocumentService(DocumentRepository documents, ChunkRepository chunks, DocumentWorkflows workflows,
+			TransactionTemplate transaction, DocumentsProperties properties) {
+		this.documents = documents;
+		this.chunks = chunks;
+		this.workflows = workflows;
+		this.transaction = transaction;
+		this.properties = properties;
+	}
+
+	DocumentResponse get(UUID id) {
+		DocumentRecord document = require(id);
+		Progress progress = (document.status() == DocumentStatus.PROCESSING)
+				? this.workflows.progress(document.workflowId(), this.properties.getProgressQueryTimeout()).orElse(null)
+				: null;
+		return DocumentResponse.of(document, progress);
+	}
+
+	DocumentList list(DocumentStatus status, ListCursor after, int limit) {
+		// One more than asked tells whether there is a next page without a count.
+		List<DocumentRecord> page = this.documents.list(status, after, limit + 1);
+		boolean more = page.size() > limit;
+		List<DocumentRecord> items = more ? page.subList(0, limit) : page;
+		String next = more ? ListCursor.after(items.get(items.size() - 1)).encode() : null;
+		return new DocumentList(items.stream().map(d -> DocumentResponse.of(d, null)).toList(), next);
+	}
+
+	ChunkPage chunks(UUID id, int offset, int limit) {
+		require(id);
+		return new ChunkPage(this.chunks.find(id, offset, limit), this.chunks.count(id));
+	}
+
+	/** Cancels the document's workflow if it runs, then deletes the document with everything derived from it. */
+	void delete(UUID id) {
+		DocumentRecord document = require(id);
+		try {
+			this.workflows.cancel(document.workflowId());
+		}
+		catch (RuntimeException ex) {
+			if (!document.status().isTerminal()) {
+				throw ApiException.unavailable("The workflow of document " + id + " could not be cancelled", ex);
+			}
+			// A terminal document's run has ended (or is ending): deleting it needs no cancellation.
+			log.warn("Could not cancel {} while deleting it: {}", document.workflowId(), ex.toString());
+		}
+		this.documents.delete(id);
+	}
+
+	/** A new run for a FAILED or CANCELLED document. */
+	DocumentRecord retry(UUID id) {
+		return restart(id, RETRYABLE);
+	}
+
+	/**
+	 * Starts a new run of the document's workflow from scratch: resets the row to PENDING, drops what the last run
+	 * derived, and starts {@code document-{id}} again.
+	 * @param from the statuses a new run may start from
+	 * @throws ApiException DOCUMENT_NOT_FOUND, INVALID_STATE (409) if the status is not one of {@code from},
+	 * UNAVAILABLE if the workflow could not be started (the document is then FAILED with that code, not PENDING)
+	 */
+	public DocumentRecord restart(UUID id, List<DocumentStatus> from) {
+		DocumentRecord document = require(id);
+		// The row turns terminal a moment before its run closes: checking first keeps a new run from wiping the
+		// results of one that is still closing (and would never write the row again).
+		if (from.contains(document.status()) && this.workflows.isRunning(document.workflowId())) {
+			throw ApiException.invalidState("Document " + id + " is " + document.status()
+					+ " but its workflow run has not closed yet; try again in a moment");
+		}
+		Boolean reset = this.transaction.execute(status -> this.documents.resetForNewRun(id, from));
+		if (!Boolean.TRUE.equals(reset)) {
+			throw ApiException.invalidState("Document " + id + " is " + require(id).status() + "; a new run needs "
+					+ from.stream().map(Enum::name).toList());
+		}
+		try {
+			this.workflows.start(document.ingestionRequest());
+		}
+		catch (ApiException ex) {
+			if (ex.status().is5xxServerError()) {
+				this.documents.markStartFailed(id, "The ingestion workflow could not be started; retry later");
+			}
+			throw ex;
+		}
+		return require(id);
+	}
+
+	private DocumentRecord require(UUID id) {
+		return this.documents.findById(id).orElseThrow(() -> ApiException.documentNotFound(id));
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.scriptorium.api.search;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Limits of the search endpoint. */
+@ConfigurationProperties("scriptorium.search")
+public class SearchProperties {
+
+	/** How many results a search returns when it does not say. */
+	private int defaultK = 10;
+
+	/** The most results one search may ask for. */
+	private int maxK = 100;
+
+	/** The longest query, in characters; the model would not read much more anyway. */
+	private int maxQueryLength = 1000;
+
+	/**
+	 * The least HNSW candidate list size ({@code hnsw.ef_search}); a search for k results uses at least 2k, so
+	 * that recall does not drop as k grows.
+	 */
+	private int minEfSearch = 40;
+
+	public int getDefaultK() {
+		return this.defaultK;
+	}
+
+	public void setDefaultK(int defaultK) {
+		this.defaultK = defaultK;
+	}
+
+	public int getMaxK() {
+		return this.maxK;
+	}
+
+	public void setMaxK(int maxK) {
+		this.maxK = maxK;
+	}
+
+	public int getMaxQueryLength() {
+		return this.maxQueryLength;
+	}
+
+	public void setMaxQueryLength(int maxQueryLength) {
+		this.maxQueryLength = maxQueryLength;
+	}
+
+	public int getMinEfSearch() {
+		return this.minEfSearch;
+	}
+
+	public void setMinEfSearch(int minEfSearch) {
+		this.minEfSearch = minEfSearch;
+	}
+
+}

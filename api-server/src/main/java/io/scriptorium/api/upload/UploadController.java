@@ -1,0 +1,49 @@
+package io.scriptorium.api.upload;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "documents")
+class UploadController {
+
+	static final String PATH = "/api/v1/documents";
+
+	private final UploadService uploads;
+
+	UploadController(UploadService uploads) {
+		this.uploads = uploads;
+	}
+
+	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Uploads a document and starts its ingestion",
+			responses = { @ApiResponse(responseCode = "202", description = "Stored; its workflow started"),
+					@ApiResponse(responseCode = "200", description = "The same bytes are already a document"),
+					@ApiResponse(responseCode = "400", description = "EMPTY_DOCUMENT"),
+					@ApiResponse(responseCode = "409", description = "reprocess while a run is in flight"),
+					@ApiResponse(responseCode = "413", description = "DOCUMENT_TOO_LARGE"),
+					@ApiResponse(responseCode = "415", description = "UNSUPPORTED_TYPE"),
+					@ApiResponse(responseCode = "422", description = "ENCRYPTED_DOCUMENT (password-protected OOXML)"),
+					@ApiResponse(responseCode = "503", description = "UNAVAILABLE") })
+	ResponseEntity<UploadResponse> upload(@RequestPart("file") MultipartFile file,
+			@Parameter(description = "start a new run even if the same bytes are already a document")
+			@RequestParam(defaultValue = "false") boolean reprocess) {
+		UploadService.Upload upload = this.uploads.upload(file, reprocess);
+		UploadResponse body = UploadResponse.of(upload.document());
+		if (!upload.started()) {
+			return ResponseEntity.ok(body);
+		}
+		return ResponseEntity.accepted().location(URI.create(PATH + "/" + body.id())).body(body);
+	}
+
+}

@@ -1,0 +1,211 @@
+package io.scriptorium.api.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scriptorium.api.system.ApiClient;
+import io.scriptorium.api.system.ApiClient.Response;
+import io.scriptorium.api.system.TestDatabase;
+import io.scriptorium.api.upload.CorpusManifest;
+import io.scriptorium.workflows.testing.TemporalTestNamespace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole platform: the worker and api-server jars as processes, the real Temporal server and PostgreSQL, a
+ * fresh database (schema by the migration workflow, as in production) and namespace. Every corpus file is
+ * uploaded over HTTP and must end as its MANIFEST line says.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class CorpusIngestionE2EIT {
+
+	static final Path WORKER_JAR = Path.of("..", "worker", "target", "worker-0.1.0-SNAPSHOT.jar");
+
+	static final Path API_JAR = Path.of("target", "api-server-0.1.0-SNAPSHOT.jar");
+
+	static final Path LOGS = Path.of("target", "e2e-logs");
+
+	static final Duration INGESTION_TIMEOUT = Duration.ofMinutes(30);
+
+	/** From md-readme-unstructured.md, and from no other corpus file. */
+	static final String DISTINCTIVE = "instructions for pulling in some sample docs that are too big to store in the repo";
+
+	static final String DISTINCTIVE_FILE = "md-readme-unstructured.md";
+
+	private TestDatabase database;
+
+	private AppProcess worker;
+
+	private AppProcess apiServer;
+
+	private ApiClient api;
+
+	/** Corpus file to its upload answer; then to its final status for the accepted ones. */
+	private final Map<CorpusManifest.Entry, Response> uploads = new LinkedHashMap<>();
+
+	private final Map<CorpusManifest.Entry, JsonNode> finals = new LinkedHashMap<>();
+
+	@BeforeAll
+	@Timeout(value = 40, unit = TimeUnit.MINUTES)
+	void startPlatformAndIngestTheCorpus() throws Exception {
+		this.database = TestDatabase.createEmpty();
+		TemporalTestNamespace temporal = TemporalTestNamespace.create("e2e");
+		List<String> args = List.of("--spring.datasource.url=" + this.database.url(),
+				"--spring.temporal.namespace=" + temporal.name(),
+				"--spring.temporal.connection.target=" + TemporalTestNamespace.TARGET);
+		this.worker = AppProcess.start("worker", WORKER_JAR, LOGS, args);
+		// The worker runs the schema migration; its readiness waits for it.
+		this.worker.awaitReady(Duration.ofMinutes(4));
+		this.apiServer = AppProcess.start("api-server", API_JAR, LOGS, args);
+		this.apiServer.awaitReady(Duration.ofMinutes(3));
+		this.api = new ApiClient(this.apiServer.baseUrl());
+
+		for (CorpusManifest.Entry entry : CorpusManifest.entries()) {
+			this.uploads.put(entry, this.api.upload(entry.file(), Files.readAllBytes(entry.path())));
+		}
+		awaitTerminal();
+	}
+
+	private void awaitTerminal() throws InterruptedException {
+		Instant deadline = Instant.now().plus(INGESTION_TIMEOUT);
+		Map<CorpusManifest.Entry, String> pending = new LinkedHashMap<>();
+		this.uploads.forEach((entry, response) -> {
+			if (response.status() == 202) {
+				pending.put(entry, response.json().get("id").asString());
+			}
+		});
+		while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+			pending.entrySet().removeIf(item -> {
+				JsonNode document = this.api.get("/api/v1/documents/" + item.getValue()).json();
+				boolean terminal = Set.of("READY", "FAILED", "CANCELLED").contains(document.get("status").asString());
+				if (terminal) {
+					this.finals.put(item.getKey(), document);
+				}
+				return terminal;
+			});
+			Thread.sleep(2000);
+		}
+		pending.forEach((entry, id) -> this.finals.put(entry, this.api.get("/api/v1/documents/" + id).json()));
+	}
+
+	@AfterAll
+	void stopPlatform() throws Exception {
+		if (this.apiServer != null) {
+			this.apiServer.close();
+		}
+		if (this.worker != null) {
+			this.worker.close();
+		}
+		if (this.database != null) {
+			this.database.drop();
+		}
+	}
+
+	@Test
+	void everyCorpusFileEndsAsItsManifestExpects() {
+		SoftAssertions softly = new SoftAssertions();
+		this.uploads.forEach((entry, upload) -> {
+			JsonNode document = this.finals.get(entry);
+			switch (entry.expectation()) {
+				case "reject-type" -> expectRejected(softly, entry, upload, 415, "UNSUPPORTED_TYPE");
+				case "reject-empty" -> expectRejected(softly, entry, upload, 400, "EMPTY_DOCUMENT");
+				case "reject-encrypted" -> expectFailedOrRejected(softly, entry, upload, document, "ENCRYPTED_DOCUMENT");
+				case "reject-corrupt" -> expectFailedOrRejected(softly, entry, upload, document, "CORRUPT_DOCUMENT");
+				case "ok" -> {
+					expectReady(softly, entry, upload, document);
+					if (document != null) {
+						softly.assertThat(document.get("chunks").asInt()).as(entry + " chunks").isPositive();
+					}
+				}
+				case "ok-no-text" -> {
+					expectReady(softly, entry, upload, document);
+					if (document != null) {
+						softly.assertThat(document.get("warnings").toString()).as(entry + " warnings")
+							.contains("NO_TEXT_LAYER");
+					}
+				}
+				default -> softly.fail("Unknown expectation " + entry.expectation());
+			}
+		});
+		softly.assertAll();
+	}
+
+	@Test
+	void nothingIsLeftPendingOrProcessing() {
+		for (String status : List.of("PENDING", "PROCESSING")) {
+			JsonNode list = this.api.get("/api/v1/documents?status=" + status + "&limit=100").json();
+			assertThat(list.get("items").size()).as(status).isZero();
+		}
+	}
+
+	@Test
+	void searchForADistinctiveSentenceFindsItsDocumentFirst() {
+		JsonNode results = this.api.search(DISTINCTIVE, 5).json().get("results");
+
+		assertThat(results.size()).isPositive();
+		assertThat(results.get(0).get("filename").asString()).isEqualTo(DISTINCTIVE_FILE);
+	}
+
+	@Test
+	void sameBytesUploadedAgainReturnTheSameDocument() throws Exception {
+		CorpusManifest.Entry memo = this.uploads.keySet()
+			.stream()
+			.filter(entry -> entry.file().equals("pdf-text-1p-memo-unstructured.pdf"))
+			.findFirst()
+			.orElseThrow();
+
+		Response again = this.api.upload("memo-again.pdf", Files.readAllBytes(memo.path()));
+
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("id").asString()).isEqualTo(this.uploads.get(memo).json().get("id").asString());
+		assertThat(again.json().get("status").asString()).isEqualTo("READY");
+	}
+
+	private static void expectRejected(SoftAssertions softly, CorpusManifest.Entry entry, Response upload, int status,
+			String code) {
+		softly.assertThat(upload.status()).as(entry + " status").isEqualTo(status);
+		softly.assertThat(upload.code()).as(entry + " code").isEqualTo(code);
+	}
+
+	private static void expectFailedOrRejected(SoftAssertions softly, CorpusManifest.Entry entry, Response upload,
+			JsonNode document, String code) {
+		if (upload.status() != 202) {
+			softly.assertThat(upload.code()).as(entry + " rejected at the door").isEqualTo(code);
+			return;
+		}
+		softly.assertThat(document.get("status").asString()).as(entry + " status").isEqualTo("FAILED");
+		softly.assertThat(document.get("error").isNull()).as(entry + " has an error").isFalse();
+		if (!document.get("error").isNull()) {
+			softly.assertThat(document.get("error").get("code").asString()).as(entry + " error code").isEqualTo(code);
+		}
+	}
+
+	private static void expectReady(SoftAssertions softly, CorpusManifest.Entry entry, Response upload,
+			JsonNode document) {
+		softly.assertThat(upload.status()).as(entry + " upload").isEqualTo(202);
+		if (document == null) {
+			return;
+		}
+		softly.assertThat(document.get("status").asString())
+			.as(entry + " status (error " + document.get("error") + ")")
+			.isEqualTo("READY");
+		if (entry.file().endsWith(".pdf") && entry.pages() != null) {
+			softly.assertThat(document.get("pages").asInt()).as(entry + " pages").isEqualTo(entry.pages());
+		}
+	}
+
+}
