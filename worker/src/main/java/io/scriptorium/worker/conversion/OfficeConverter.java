@@ -27,6 +27,9 @@ class OfficeConverter implements DisposableBean {
 
 	private final LocalConverter converter;
 
+	/** Whether start() was called: isRunning() can read false while the pool (re)starts, and start() twice fails. */
+	private boolean started;
+
 	OfficeConverter(ConversionProperties properties) {
 		LocalOfficeManager.Builder builder = LocalOfficeManager.builder()
 			.portNumbers(ports(properties))
@@ -55,17 +58,18 @@ class OfficeConverter implements DisposableBean {
 	}
 
 	private synchronized void ensureStarted() throws OfficeException {
-		if (!this.officeManager.isRunning()) {
-			// Returns at once; the first conversion waits for the process (about 2 s).
-			this.officeManager.start();
+		if (!this.started) {
 			logger.info("Starting LibreOffice for the first conversion");
+			this.officeManager.start();
+			this.started = true;
 		}
 	}
 
 	@Override
 	public synchronized void destroy() throws OfficeException {
-		if (this.officeManager.isRunning()) {
+		if (this.started) {
 			this.officeManager.stop();
+			this.started = false;
 		}
 	}
 
