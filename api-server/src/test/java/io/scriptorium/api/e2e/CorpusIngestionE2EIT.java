@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scriptorium.api.system.ApiClient;
 import io.scriptorium.api.system.ApiClient.Response;
-import io.scriptorium.api.system.TestDatabase;
 import io.scriptorium.api.upload.CorpusManifest;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
+import io.scriptorium.workflows.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.scriptorium.workflows.migration.MigrationResult;
 import io.scriptorium.workflows.migration.SchemaMigrationActivities;
 import io.scriptorium.workflows.migration.SchemaMigrationWorkflowImpl;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
+import io.scriptorium.workflows.testing.TestDatabase;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
@@ -43,7 +44,7 @@ class MigrationReadinessIT {
 
 	private static final TemporalTestNamespace NAMESPACE = TemporalTestNamespace.create("migration-readiness-it");
 
-	private static final FreshDatabase DATABASE = createDatabase();
+	private static final TestDatabase DATABASE = TestDatabase.createEmpty();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -118,15 +119,6 @@ class MigrationReadinessIT {
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static FreshDatabase createDatabase() {
-		try {
-			return FreshDatabase.create();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Reports when Temporal dispatched it, then holds until the test releases it. */

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.scriptorium.api.system.ApiClient;
 import io.scriptorium.api.system.ApiClient.Response;
-import io.scriptorium.api.system.TestDatabase;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
+import io.scriptorium.workflows.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

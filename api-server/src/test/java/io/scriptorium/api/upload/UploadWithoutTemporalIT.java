@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scriptorium.api.system.ApiClient;
 import io.scriptorium.api.system.ApiClient.Response;
-import io.scriptorium.api.system.TestDatabase;
+import io.scriptorium.workflows.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;

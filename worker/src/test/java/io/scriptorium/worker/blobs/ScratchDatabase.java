@@ -2,18 +2,14 @@ package io.scriptorium.worker.blobs;
 
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
+import io.scriptorium.workflows.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A database of its own for one test class on the local PostgreSQL, created from {@code template1} (which has the
@@ -22,31 +18,20 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class ScratchDatabase implements AutoCloseable {
 
-	private static final String HOST_URL = System.getProperty("scriptorium.postgres.url",
-			"jdbc:postgresql://127.0.0.1:5432/");
+	private final TestDatabase database;
 
-	private static final String USER = "scriptorium";
-
-	private static final String PASSWORD = "scriptorium";
-
-	private final String name;
-
-	private final DriverManagerDataSource dataSource;
+	private final DataSource dataSource;
 
 	private final DocumentBlobs blobs;
 
-	private ScratchDatabase(String name) {
-		this.name = name;
-		this.dataSource = new DriverManagerDataSource(HOST_URL + name, USER, PASSWORD);
+	private ScratchDatabase(TestDatabase database) {
+		this.database = database;
+		this.dataSource = database.dataSource();
 		this.blobs = new DocumentBlobs(jdbcClient(), new DataSourceTransactionManager(this.dataSource));
 	}
 
-	public static ScratchDatabase create() throws SQLException {
-		String name = "scriptorium_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		execute("CREATE DATABASE " + name + " TEMPLATE template1");
-		ScratchDatabase database = new ScratchDatabase(name);
-		Flyway.configure().dataSource(database.dataSource).locations("classpath:db/migration").load().migrate();
-		return database;
+	public static ScratchDatabase create() {
+		return new ScratchDatabase(TestDatabase.create());
 	}
 
 	public JdbcTemplate jdbcTemplate() {
@@ -86,15 +71,9 @@ public final class ScratchDatabase implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws SQLException {
-		execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	public void close() {
+		this.database.close();
 	}
 
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(HOST_URL + "scriptorium", USER, PASSWORD);
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
 
 }

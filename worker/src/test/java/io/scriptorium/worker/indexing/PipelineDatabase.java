@@ -2,16 +2,11 @@ package io.scriptorium.worker.indexing;
 
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.scriptorium.workflows.testing.TestDatabase;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh database for one test class on the local PostgreSQL, created from {@code template1} (which has the
@@ -20,38 +15,27 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class PipelineDatabase implements AutoCloseable {
 
-	private static final String HOST_URL = System.getProperty("scriptorium.postgres.url",
-			"jdbc:postgresql://127.0.0.1:5432/");
+	private final TestDatabase database;
 
-	private static final String USER = "scriptorium";
+	private final DataSource dataSource;
 
-	private static final String PASSWORD = "scriptorium";
-
-	private final String name;
-
-	private final DriverManagerDataSource dataSource;
-
-	private PipelineDatabase(String name) {
-		this.name = name;
-		this.dataSource = new DriverManagerDataSource(HOST_URL + name, USER, PASSWORD);
+	private PipelineDatabase(TestDatabase database) {
+		this.database = database;
+		this.dataSource = database.dataSource();
 	}
 
 	/** A migrated database. */
-	public static PipelineDatabase create() throws SQLException {
-		PipelineDatabase database = createEmpty();
-		Flyway.configure().dataSource(database.dataSource).locations("classpath:db/migration").load().migrate();
-		return database;
+	public static PipelineDatabase create() {
+		return new PipelineDatabase(TestDatabase.create());
 	}
 
 	/** A database without the schema (only the extensions of {@code template1}). */
-	public static PipelineDatabase createEmpty() throws SQLException {
-		String name = "scriptorium_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		execute("CREATE DATABASE " + name + " TEMPLATE template1");
-		return new PipelineDatabase(name);
+	public static PipelineDatabase createEmpty() {
+		return new PipelineDatabase(TestDatabase.createEmpty());
 	}
 
 	public String url() {
-		return HOST_URL + this.name;
+		return this.database.url();
 	}
 
 	public DataSource dataSource() {
@@ -85,15 +69,9 @@ public final class PipelineDatabase implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws SQLException {
-		execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	public void close() {
+		this.database.close();
 	}
 
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(HOST_URL + "scriptorium", USER, PASSWORD);
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
 
 }

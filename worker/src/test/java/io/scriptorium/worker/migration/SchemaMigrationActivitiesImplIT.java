@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.scriptorium.workflows.migration.MigrationResult;
 import io.scriptorium.workflows.migration.SchemaMigrationActivities;
+import io.scriptorium.workflows.testing.TestDatabase;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SchemaMigrationActivitiesImplIT {
 
-	private FreshDatabase database;
+	private TestDatabase database;
 
 	private TestActivityEnvironment environment;
 
@@ -32,7 +33,7 @@ class SchemaMigrationActivitiesImplIT {
 
 	@BeforeEach
 	void createDatabase() throws Exception {
-		this.database = FreshDatabase.create();
+		this.database = TestDatabase.createEmpty();
 		this.jdbc = new JdbcTemplate(this.database.dataSource());
 		Flyway flyway = Flyway.configure().dataSource(this.database.dataSource()).load();
 		this.environment = TestActivityEnvironment.newInstance();

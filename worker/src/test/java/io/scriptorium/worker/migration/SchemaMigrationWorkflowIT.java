@@ -9,6 +9,7 @@ import io.scriptorium.workflows.migration.MigrationResult;
 import io.scriptorium.workflows.migration.SchemaMigrationStarter;
 import io.scriptorium.workflows.migration.SchemaMigrationWorkflowImpl;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
+import io.scriptorium.workflows.testing.TestDatabase;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
@@ -56,7 +57,7 @@ class SchemaMigrationWorkflowIT {
 
 	private TemporalTestNamespace namespace;
 
-	private FreshDatabase database;
+	private TestDatabase database;
 
 	private JdbcTemplate jdbc;
 
@@ -69,7 +70,7 @@ class SchemaMigrationWorkflowIT {
 	@BeforeAll
 	void createNamespaceAndDatabase() throws Exception {
 		this.namespace = TemporalTestNamespace.create("schema-migration-it");
-		this.database = FreshDatabase.create();
+		this.database = TestDatabase.createEmpty();
 		this.jdbc = new JdbcTemplate(this.database.dataSource());
 	}
 

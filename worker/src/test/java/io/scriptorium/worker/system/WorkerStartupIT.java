@@ -3,11 +3,11 @@ package io.scriptorium.worker.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.scriptorium.worker.migration.FreshDatabase;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.ingestion.IngestionWorkflowImpl;
 import io.scriptorium.workflows.migration.SchemaMigrationWorkflowImpl;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
+import io.scriptorium.workflows.testing.TestDatabase;
 import io.temporal.spring.boot.ActivityImpl;
 import io.temporal.spring.boot.autoconfigure.template.WorkersTemplate;
 import io.temporal.spring.boot.autoconfigure.template.WorkersTemplate.RegisteredInfo;
@@ -44,7 +44,7 @@ class WorkerStartupIT {
 
 	private static final TemporalTestNamespace NAMESPACE = TemporalTestNamespace.create("worker-startup-it");
 
-	private static final FreshDatabase DATABASE = createDatabase();
+	private static final TestDatabase DATABASE = TestDatabase.createEmpty();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -91,7 +91,7 @@ class WorkerStartupIT {
 	}
 
 	@Test
-	void becomesReadyOnceItsOwnWorkerHasMigratedTheFreshDatabase() throws Exception {
+	void becomesReadyOnceItsOwnWorkerHasMigratedTheTestDatabase() throws Exception {
 		assertThat(status("liveness")).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> status("readiness") == 200);
 
@@ -109,13 +109,5 @@ class WorkerStartupIT {
 		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	private static FreshDatabase createDatabase() {
-		try {
-			return FreshDatabase.create();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

@@ -1,4 +1,4 @@
-package io.scriptorium.api.system;
+package io.scriptorium.workflows.testing;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -6,14 +6,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh database on the local PostgreSQL per test class ({@code scriptorium_it_<random>}, from template1 which
- * has the vector extension), with the worker's migrations applied as production applies them. Dropped at the end.
+ * A database of its own for one test class on the local PostgreSQL ({@code scriptorium_it_<random>}, created from
+ * {@code template1}, which has the {@code vector} extension), so that tests never see each other's rows. Dropped on
+ * {@link #close()}. {@link #create()} applies the worker's Flyway migrations as production does.
  */
-public final class TestDatabase {
+public final class TestDatabase implements AutoCloseable {
 
 	/** {@code -Dscriptorium.postgres.host-port=host:port}; default the local stack's server. */
 	public static final String HOST_PORT = System.getProperty("scriptorium.postgres.host-port", "127.0.0.1:5432");
@@ -22,7 +25,7 @@ public final class TestDatabase {
 
 	public static final String PASSWORD = "scriptorium";
 
-	/** The worker owns the migrations; the api-server's tests read them from its sources. */
+	/** The worker owns the migrations; every module's tests run from a sibling directory of it. */
 	public static final Path MIGRATIONS = Path.of("..", "worker", "src", "main", "resources", "db", "migration");
 
 	private final String name;
@@ -31,21 +34,26 @@ public final class TestDatabase {
 		this.name = name;
 	}
 
+	/** A database with the schema the migrations create. */
 	public static TestDatabase create() {
 		TestDatabase database = createEmpty();
-		Flyway.configure()
-			.dataSource(database.url(), USER, PASSWORD)
-			.locations("filesystem:" + MIGRATIONS.toAbsolutePath().normalize())
-			.load()
-			.migrate();
+		database.migrate();
 		return database;
 	}
 
 	/** Without the schema, for tests in which the migration workflow creates it as in production. */
 	public static TestDatabase createEmpty() {
 		String name = "scriptorium_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		admin("CREATE DATABASE " + name);
+		admin("CREATE DATABASE " + name + " TEMPLATE template1");
 		return new TestDatabase(name);
+	}
+
+	private void migrate() {
+		Flyway.configure()
+			.dataSource(dataSource())
+			.locations("filesystem:" + MIGRATIONS.toAbsolutePath().normalize())
+			.load()
+			.migrate();
 	}
 
 	public String name() {
@@ -56,19 +64,33 @@ public final class TestDatabase {
 		return "jdbc:postgresql://" + HOST_PORT + "/" + this.name;
 	}
 
+	public DataSource dataSource() {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(url());
+		dataSource.setUser(USER);
+		dataSource.setPassword(PASSWORD);
+		return dataSource;
+	}
+
 	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(url(), USER, PASSWORD);
 	}
 
+	/** Points a Spring Boot test's datasource at this database. */
 	public void register(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", this::url);
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> PASSWORD);
 	}
 
-	/** FORCE: the application context under test may still hold pooled connections. */
+	/** FORCE: an application context under test may still hold pooled connections. */
 	public void drop() {
 		admin("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+	}
+
+	@Override
+	public void close() {
+		drop();
 	}
 
 	private static void admin(String sql) {
