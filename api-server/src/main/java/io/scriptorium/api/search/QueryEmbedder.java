@@ -2,6 +2,7 @@ package io.scriptorium.api.search;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.scriptorium.api.system.ApiException;
+import io.scriptorium.workflows.boot.EmbeddingModelProperties;
 import io.scriptorium.workflows.embedding.EmbeddingModelFactory;
 import io.scriptorium.workflows.embedding.EmbeddingSettings;
 import io.scriptorium.workflows.failure.ErrorCode;
@@ -19,7 +20,7 @@ class QueryEmbedder {
 
 	private volatile EmbeddingModel model;
 
-	QueryEmbedder(EmbeddingProperties properties) {
+	QueryEmbedder(EmbeddingModelProperties properties) {
 		this.settings = properties.toSettings();
 	}
 

@@ -7,6 +7,7 @@ import com.pgvector.PGvector;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.scriptorium.api.system.ApiClient;
 import io.scriptorium.api.system.ApiClient.Response;
+import io.scriptorium.workflows.boot.EmbeddingModelProperties;
 import io.scriptorium.workflows.embedding.EmbeddingModelFactory;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
@@ -37,7 +38,7 @@ class SearchIT {
 
 	static final TemporalTestNamespace temporal = TemporalTestNamespace.create("api-search");
 
-	static final EmbeddingModel model = EmbeddingModelFactory.create(new EmbeddingProperties().toSettings());
+	static final EmbeddingModel model = EmbeddingModelFactory.create(new EmbeddingModelProperties().toSettings());
 
 	static final UUID BAKING = UUID.randomUUID();
 

@@ -14,7 +14,7 @@ class EmbeddingConfiguration {
 
 	@Bean
 	EmbeddingSettings embeddingSettings(EmbeddingProperties properties) {
-		return toSettings(properties);
+		return properties.toSettings();
 	}
 
 	@Bean
@@ -31,14 +31,6 @@ class EmbeddingConfiguration {
 	EmbeddingDimensionCheck embeddingDimensionCheck(DataSource dataSource, EmbeddingModel model,
 			EmbeddingSettings settings) {
 		return new EmbeddingDimensionCheck(dataSource, model, settings);
-	}
-
-	static EmbeddingSettings toSettings(EmbeddingProperties properties) {
-		EmbeddingProperties.OpenAi openai = properties.getOpenai();
-		String model = EmbeddingSettings.OPENAI.equals(properties.getProvider()) ? openai.getModel()
-				: properties.getModelName();
-		return new EmbeddingSettings(properties.getProvider(), model, properties.getDimensions(), openai.getBaseUrl(),
-				openai.getApiKey(), properties.getTimeout(), properties.getMaxTokens());
 	}
 
 }

@@ -12,7 +12,7 @@ class EmbeddingConfigurationTest {
 
 	@Test
 	void defaultsDescribeTheBundledInProcessModel() {
-		EmbeddingSettings settings = EmbeddingConfiguration.toSettings(new EmbeddingProperties());
+		EmbeddingSettings settings = new EmbeddingProperties().toSettings();
 
 		assertThat(settings.provider()).isEqualTo(EmbeddingSettings.IN_PROCESS);
 		assertThat(settings.model()).isEqualTo("all-minilm-l6-v2-q");
@@ -29,7 +29,7 @@ class EmbeddingConfigurationTest {
 		properties.getOpenai().setApiKey("sk-abc");
 		properties.getOpenai().setModel("text-embedding-3-large");
 
-		EmbeddingSettings settings = EmbeddingConfiguration.toSettings(properties);
+		EmbeddingSettings settings = properties.toSettings();
 
 		assertThat(settings.model()).isEqualTo("text-embedding-3-large");
 		assertThat(settings.apiKey()).isEqualTo("sk-abc");

@@ -1,32 +1,35 @@
-package io.scriptorium.api.search;
+package io.scriptorium.workflows.boot;
 
 import io.scriptorium.workflows.embedding.EmbeddingSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The embedding model, bound from the same {@code scriptorium.embedding.*} keys as the worker's: a query must be
- * embedded by the model that embedded the chunks, or its distances mean nothing.
+ * The embedding model, {@code scriptorium.embedding.*}. Both apps bind the same keys: the worker embeds chunks with
+ * the model and the api-server embeds queries with it, and a query embedded by another model would make distances
+ * meaningless. The worker adds how it batches the work ({@code EmbeddingProperties} there).
  */
 @ConfigurationProperties("scriptorium.embedding")
-public class EmbeddingProperties {
+public class EmbeddingModelProperties {
 
-	/** {@code in-process} (all-MiniLM-L6-v2 quantized, in the jar) or {@code openai} (OpenAI-compatible API). */
+	/** {@code in-process} (all-MiniLM-L6-v2 quantized, shipped in the jar) or {@code openai} (OpenAI-compatible API). */
 	private String provider = EmbeddingSettings.IN_PROCESS;
 
-	/** The in-process model's name, stored with the chunks it embeds. */
+	/** Name stored with every chunk for the in-process model; the openai provider stores {@code openai.model}. */
 	private String modelName = "all-minilm-l6-v2-q";
 
-	/** The vector size; must match the {@code chunks.embedding} column. */
+	/** Vector size the model produces; must equal the {@code chunks.embedding} column's (the worker checks at startup). */
 	private int dimensions = 384;
 
-	/** How long embedding one query may take; a search waits that long at most. */
-	private Duration timeout = Duration.ofSeconds(30);
+	/** How long one request to the model may take (a search waits that long at most). */
+	private Duration timeout = Duration.ofSeconds(60);
 
-	/** The most tokens the model reads from one text. */
+	/**
+	 * Most tokens the model reads from one text, special tokens included; chunks are sized to fit. 128 for the
+	 * bundled MiniLM (its tokenizer truncates there); 8191 for OpenAI's text-embedding-3 models.
+	 */
 	private int maxTokens = 128;
 
-	/** The OpenAI-compatible endpoint, used when {@code provider} is {@code openai}. */
 	private final OpenAi openai = new OpenAi();
 
 	public EmbeddingSettings toSettings() {
@@ -79,15 +82,16 @@ public class EmbeddingProperties {
 		return this.openai;
 	}
 
+	/** An OpenAI-compatible {@code /v1/embeddings} endpoint, used when {@code provider} is {@code openai}. */
 	public static class OpenAi {
 
-		/** The base URL, e.g. {@code https://api.openai.com/v1}. */
+		/** Base URL, up to and including {@code /v1}. */
 		private String baseUrl = "https://api.openai.com/v1";
 
-		/** The API key; never logged. */
+		/** API key sent as a bearer token; never logged. */
 		private String apiKey;
 
-		/** The embedding model's name at that endpoint. */
+		/** Model name sent with each request and stored with the chunks. */
 		private String model = "text-embedding-3-small";
 
 		public String getBaseUrl() {
