@@ -24,6 +24,8 @@ public enum ErrorCode {
 	INVALID_STATE,
 	/** API only: the database or Temporal cannot be reached right now (HTTP 503); the client may retry. */
 	UNAVAILABLE,
+	/** API only: the request carries no valid bearer token while the API requires one (HTTP 401). */
+	UNAUTHORIZED,
 	INTERNAL_ERROR;
 
 	/** The code named by an {@code ApplicationFailure} type, if it is one of ours. */

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# A worker dies mid-document (kill -9 while the document is at EMBED); a second worker finishes it. The document
+# still becomes READY within DOC_TIMEOUT with exactly the chunks of an undisturbed run: indexes 0..n-1, each once,
+# all embedded. Afterwards the killed worker is started again (scripts/stack up) and the second one stopped.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Default: a text of this run only (the stack is shared, and someone else may reprocess a corpus file meanwhile).
+FILE="${FILE:-}"
+DOC_TIMEOUT="${DOC_TIMEOUT:-900}"
+SECOND_PORT="${SECOND_PORT:-8091}"
+require_stack
+if [ -z "$FILE" ]; then
+  FILE="$WORK/worker-kill-$(date +%s)-$$.txt"
+  { echo "Worker kill test $(date +%s%N)"; head -c "${TEXT_BYTES:-400000}" "$CORPUS/txt-war-and-peace-unstructured.txt"; } > "$FILE"
+fi
+[ -f "$FILE" ] || die "no file $FILE"
+first_pid="$(cat "$STACK_DIR/run/worker.pid")"
+second_pid=""
+cleanup() {
+  if [ -n "$second_pid" ] && kill -0 "$second_pid" 2>/dev/null; then
+    log "stopping the second worker (pid $second_pid)"; kill -TERM "$second_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$second_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$second_pid" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# 1. Reference: the document processed undisturbed (ingested now if this is the first run).
+read -r code body < <(upload "$FILE")
+case "$code" in 200|202) ;; *) die "upload answered $code: $(head -c 300 "$body")" ;; esac
+id="$(jq -r .id "$body")"
+json="$(wait_terminal "$id" "$DOC_TIMEOUT")" || die "reference run of $id not terminal within ${DOC_TIMEOUT}s"
+[ "$(jq -r .status <<<"$json")" = READY ] || die "reference run of $id is $(jq -c '{status, error}' <<<"$json")"
+reference="$(check_chunks "$id")" || die "reference run of $id is inconsistent"
+log "reference: document $id has $reference chunks"
+
+# 2. A second worker from a copy of the jar (a rebuild of target/ cannot pull it from under the JVM).
+jar="$(ls "$ROOT"/worker/target/worker-*.jar | grep -v -- '-plain.jar$' | head -1)"
+cp "$jar" "$WORK/worker.jar"
+SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-5432}/${PG_DB:-scriptorium}" \
+SPRING_DATASOURCE_USERNAME="${PG_USER:-scriptorium}" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
+SPRING_TEMPORAL_CONNECTION_TARGET="127.0.0.1:${TEMPORAL_PORT:-7233}" \
+  nohup java ${JAVA_OPTS:-} -Dscriptorium.stack.dir="$STACK_DIR" -jar "$WORK/worker.jar" --server.port="$SECOND_PORT" \
+  > "$STACK_DIR/logs/worker-2.log" 2>&1 &
+second_pid=$!
+log "second worker pid $second_pid on port $SECOND_PORT"
+wait_health "http://127.0.0.1:$SECOND_PORT/actuator/health/readiness" 240 || die "the second worker did not become ready (see $STACK_DIR/logs/worker-2.log)"
+
+# 3. Reprocess, kill -9 the first worker at EMBED.
+code="$(curl -sS -o "$WORK/re.json" -w '%{http_code}' --max-time 120 "${AUTH[@]}" -F "file=@$FILE" \
+  "$API/api/v1/documents?reprocess=true" || echo 000)"
+[ "$code" = 202 ] || die "reprocess answered $code: $(head -c 300 "$WORK/re.json")"
+deadline=$((SECONDS + DOC_TIMEOUT))
+while :; do
+  stage="$(sql "SELECT status || ' ' || stage FROM documents WHERE id = '$id'")"
+  [ "$stage" = "PROCESSING EMBED" ] && break
+  case "$stage" in READY*|FAILED*|CANCELLED*) die "document reached '$stage' before EMBED was seen; use a larger FILE" ;; esac
+  [ $SECONDS -ge $deadline ] && die "document never reached EMBED (last: $stage)"
+  sleep 0.3
+done
+log "document at EMBED: kill -9 the first worker (pid $first_pid)"
+kill -KILL "$first_pid"
+
+# 4. READY with the reference's chunks.
+json="$(wait_terminal "$id" "$DOC_TIMEOUT")" || fail "document $id not terminal within ${DOC_TIMEOUT}s after the kill"
+status="$(jq -r .status <<<"$json")"
+[ "$status" = READY ] || fail "document $id is $(jq -c '{status, error}' <<<"$json") after the kill"
+if [ "$status" = READY ]; then
+  chunks="$(check_chunks "$id")" || true
+  [ "$chunks" = "$reference" ] || fail "document $id has $chunks chunks after the kill, $reference undisturbed"
+  log "after the kill: $chunks chunks (reference $reference)"
+fi
+
+# 5. Leave the stack as it was.
+log "restarting the first worker"
+"$ROOT/scripts/stack" up >/dev/null 2>&1 || fail "scripts/stack up did not bring the worker back"
+health_up "$WORKER_HEALTH" || fail "the restarted worker is not UP"
+finish
