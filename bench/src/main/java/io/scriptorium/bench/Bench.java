@@ -1,0 +1,336 @@
+package io.scriptorium.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One benchmark run against the running local stack: orchestrated ingestion through the API, the same files through
+ * LangChain4j in one JVM, the model alone, search latency and recall. Writes JSON, Markdown and a PNG chart.
+ */
+public final class Bench {
+
+	private static final Duration LATENCY_POLL = Duration.ofMillis(20);
+
+	private final BenchOptions options;
+
+	private final Map<String, Object> results = new LinkedHashMap<>();
+
+	private final List<String[]> table = new ArrayList<>();
+
+	private Bench(BenchOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		new Bench(BenchOptions.parse(args)).run();
+	}
+
+	private void run() throws Exception {
+		List<CorpusFile> files = CorpusFile.ok(this.options.corpus(), this.options.quick());
+		ApiClient api = new ApiClient(this.options.api());
+		if (!api.ready()) {
+			throw new IllegalStateException("The API at " + this.options.api()
+					+ " is not ready: start the stack with scripts/stack up");
+		}
+		this.results.put("startedAt", Instant.now().toString());
+		this.results.put("mode", this.options.quick() ? "quick" : "full");
+		this.results.put("files", files.stream().map(CorpusFile::name).toList());
+		this.results.put("host", Map.of("cores", Runtime.getRuntime().availableProcessors(), "loadAverageAtStart",
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+		log("%d corpus files (%s mode), %d pass(es)", files.size(), this.results.get("mode"), this.options.passes());
+		EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+		OrchestratedIngestion orchestrated = new OrchestratedIngestion(api);
+		try (WorkerMemory memory = WorkerMemory.ofPidFile(this.options.workerPidFile());
+				WorkflowHistories histories = new WorkflowHistories(this.options.temporalTarget());
+				SearchBench search = new SearchBench(this.options, model)) {
+			// 1. Orchestrated: a warm-up on the small files, then the passes.
+			List<CorpusFile> small = files.stream().filter(f -> f.bytes() < 100_000).toList();
+			log("warm-up: %d small files", small.size());
+			orchestrated.pass(small, true, this.options.passTimeout());
+			List<OrchestratedIngestion.Pass> passes = new ArrayList<>();
+			for (int i = 1; i <= this.options.passes(); i++) {
+				OrchestratedIngestion.Pass pass = orchestrated.pass(files, true, this.options.passTimeout());
+				log("pass %d: %.1f s, %d/%d READY, %d pages, %d chunks%s", i, pass.seconds(), pass.ready(),
+						files.size(), pass.pages(), pass.chunks(), pass.timedOut() ? " (TIMED OUT)" : "");
+				passes.add(pass);
+			}
+			OrchestratedIngestion.Pass last = passes.get(passes.size() - 1);
+			double seconds = passes.stream().mapToDouble(OrchestratedIngestion.Pass::seconds).sum();
+			int docs = passes.stream().mapToInt(OrchestratedIngestion.Pass::ready).sum();
+			int pages = passes.stream().mapToInt(OrchestratedIngestion.Pass::pages).sum();
+			int chunks = passes.stream().mapToInt(OrchestratedIngestion.Pass::chunks).sum();
+			Map<String, Object> orch = new LinkedHashMap<>();
+			orch.put("passes", passes.size());
+			orch.put("seconds", Stats.round(seconds, 2));
+			orch.put("documentsReady", docs);
+			orch.put("pages", pages);
+			orch.put("chunks", chunks);
+			orch.put("documentsPerSecond", Stats.round(docs / seconds, 3));
+			orch.put("pagesPerSecond", Stats.round(pages / seconds, 2));
+			orch.put("chunksPerSecond", Stats.round(chunks / seconds, 2));
+			orch.put("lastPass", last.outcomes());
+			this.results.put("orchestrated", orch);
+
+			// 2. Upload to READY of the 1-page PDF, one upload at a time on an idle platform.
+			CorpusFile onePage = files.stream().filter(f -> f.name().startsWith("pdf-text-1p")).findFirst()
+				.orElseThrow();
+			List<Double> latencies = new ArrayList<>();
+			for (int i = 0; i < this.options.latencyUploads(); i++) {
+				latencies.add(orchestrated.uploadToReady(onePage.path(), LATENCY_POLL, this.options.stepTimeout()));
+			}
+			double p50 = Stats.percentile(latencies, 50);
+			double p95 = Stats.percentile(latencies, 95);
+			this.results.put("onePagePdfUploadToReady", Map.of("samples", latencies.size(), "p50Seconds",
+					Stats.round(p50, 3), "p95Seconds", Stats.round(p95, 3), "all", latencies));
+			log("1-page PDF upload to READY: p50 %.2f s, p95 %.2f s over %d", p50, p95, latencies.size());
+
+			// 3. Worker memory over everything the worker did so far.
+			this.results.put("workerMemory", Map.of("peakSampledRssMb", memory.peakSampledRssMb(), "vmHwmMb",
+					memory.highWaterMarkMb(), "rssAtEndMb", memory.currentRssMb()));
+
+			// 4. Workflow histories of the largest documents of the last pass.
+			Map<String, Object> historyResults = new LinkedHashMap<>();
+			List<OrchestratedIngestion.Outcome> largest = new ArrayList<>();
+			last.outcomes().stream().filter(o -> o.file().contains("400p")).findFirst().ifPresent(largest::add);
+			last.outcomes().stream().max(Comparator.comparingInt(OrchestratedIngestion.Outcome::chunks))
+				.filter(o -> !largest.contains(o)).ifPresent(largest::add);
+			for (OrchestratedIngestion.Outcome outcome : largest) {
+				String workflowId = api.document(outcome.id()).path("workflowId").asText();
+				WorkflowHistories.Size size = histories.of(workflowId);
+				historyResults.put(outcome.file(), Map.of("workflowId", workflowId, "pages", outcome.pages(),
+						"chunks", outcome.chunks(), "events", size.events(), "bytes", size.bytes()));
+				log("history of %s: %d events, %d bytes", outcome.file(), size.events(), size.bytes());
+			}
+			this.results.put("histories", historyResults);
+
+			// 5. The model alone over the very chunk texts of the last pass.
+			List<UUID> readyIds = last.outcomes().stream().filter(o -> "READY".equals(o.status()))
+				.map(OrchestratedIngestion.Outcome::id).toList();
+			List<String> texts = search.chunkTexts(readyIds);
+			ModelAlone.Run alone = ModelAlone.embed(model, texts, this.options.passTimeout());
+			this.results.put("modelAlone", Map.of("chunks", alone.chunks(), "seconds", Stats.round(alone.seconds(), 2),
+					"chunksPerSecond", Stats.round(alone.chunksPerSecond(), 2), "batch", 256));
+			log("model alone: %d chunks in %.1f s = %.1f chunks/s", alone.chunks(), alone.seconds(),
+					alone.chunksPerSecond());
+
+			// 6. LangChain4j in one JVM, one file after the other.
+			InProcessIngestion inProcess = new InProcessIngestion(this.options, model);
+			InProcessIngestion.Run baseline;
+			try {
+				baseline = inProcess.run(files, this.options.passTimeout());
+			}
+			finally {
+				inProcess.dropTable();
+			}
+			// Pages are a property of the files: count those the platform found, for the files the baseline read.
+			int baselinePages = last.outcomes().stream()
+				.filter(o -> baseline.failures().stream().noneMatch(f -> f.startsWith(o.file() + ":")))
+				.mapToInt(OrchestratedIngestion.Outcome::pages).sum();
+			Map<String, Object> base = new LinkedHashMap<>();
+			base.put("seconds", Stats.round(baseline.seconds(), 2));
+			base.put("documents", baseline.documents());
+			base.put("failures", baseline.failures());
+			base.put("pages", baselinePages);
+			base.put("chunks", baseline.chunks());
+			base.put("documentsPerSecond", Stats.round(baseline.documents() / baseline.seconds(), 3));
+			base.put("pagesPerSecond", Stats.round(baselinePages / baseline.seconds(), 2));
+			base.put("chunksPerSecond", Stats.round(baseline.chunks() / baseline.seconds(), 2));
+			this.results.put("inProcessLangChain4j", base);
+			log("LangChain4j in-process: %d docs, %d chunks in %.1f s%s", baseline.documents(), baseline.chunks(),
+					baseline.seconds(), baseline.failures().isEmpty() ? "" : " failures: " + baseline.failures());
+
+			// 7. Search.
+			this.results.put("search", searchBench(api, search, texts));
+
+			summarize(orch, base, alone);
+		}
+		write();
+	}
+
+	private Map<String, Object> searchBench(ApiClient api, SearchBench search, List<String> texts) throws Exception {
+		int n = Math.max(this.options.searchQueries(), this.options.recallQueries());
+		List<String> queries = SearchBench.sentences(texts, n, 7);
+		List<float[]> vectors = queries.stream().map(search::embed).toList();
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("queries", queries.size());
+		long real = search.searchableChunks();
+		List<float[]> recallVectors = vectors.subList(0, Math.min(this.options.recallQueries(), vectors.size()));
+		double recallReal = search.recallAt10(recallVectors, this.options.stepTimeout());
+		out.put("realChunks", real);
+		out.put("recallAt10RealChunks", Stats.round(recallReal, 4));
+		log("recall@10 over %d real chunks: %.3f", real, recallReal);
+		try {
+			int added = search.addSyntheticRows(this.options.searchRows(), search.realEmbeddings(20_000),
+					this.options.stepTimeout());
+			long total = search.searchableChunks();
+			out.put("syntheticChunksAdded", added);
+			out.put("indexedChunks", total);
+			log("%d synthetic chunks added: %d searchable", added, total);
+			for (int i = 0; i < Math.min(20, queries.size()); i++) {
+				api.search(queries.get(i), 10);
+				search.timeJdbc(vectors.get(i));
+			}
+			List<Double> apiTimes = new ArrayList<>();
+			List<Double> jdbcTimes = new ArrayList<>();
+			List<Double> embedTimes = new ArrayList<>();
+			long deadline = System.nanoTime() + this.options.stepTimeout().toNanos();
+			for (int i = 0; i < Math.min(this.options.searchQueries(), queries.size())
+					&& System.nanoTime() < deadline; i++) {
+				long start = System.nanoTime();
+				api.search(queries.get(i), 10);
+				apiTimes.add((System.nanoTime() - start) / 1e6);
+				start = System.nanoTime();
+				search.embed(queries.get(i));
+				embedTimes.add((System.nanoTime() - start) / 1e6);
+				jdbcTimes.add(search.timeJdbc(vectors.get(i)) * 1e3);
+			}
+			List<Double> embedPlusJdbc = new ArrayList<>();
+			for (int i = 0; i < jdbcTimes.size(); i++) {
+				embedPlusJdbc.add(embedTimes.get(i) + jdbcTimes.get(i));
+			}
+			out.put("samples", apiTimes.size());
+			out.put("apiP50Ms", Stats.round(Stats.percentile(apiTimes, 50), 2));
+			out.put("apiP95Ms", Stats.round(Stats.percentile(apiTimes, 95), 2));
+			out.put("jdbcP50Ms", Stats.round(Stats.percentile(jdbcTimes, 50), 2));
+			out.put("jdbcP95Ms", Stats.round(Stats.percentile(jdbcTimes, 95), 2));
+			out.put("embedQueryP50Ms", Stats.round(Stats.percentile(embedTimes, 50), 2));
+			out.put("embedPlusJdbcP95Ms", Stats.round(Stats.percentile(embedPlusJdbc, 95), 2));
+			log("search over %d chunks: API p50 %.1f ms p95 %.1f ms; JDBC p50 %.1f ms p95 %.1f ms; embed p50 %.1f ms",
+					total, out.get("apiP50Ms"), out.get("apiP95Ms"), out.get("jdbcP50Ms"), out.get("jdbcP95Ms"),
+					out.get("embedQueryP50Ms"));
+			List<float[]> scaleVectors = recallVectors.subList(0, Math.min(50, recallVectors.size()));
+			double recallScale = search.recallAt10(scaleVectors, this.options.stepTimeout());
+			out.put("recallAt10AtScale", Stats.round(recallScale, 4));
+			log("recall@10 over %d chunks (%d queries): %.3f", total, scaleVectors.size(), recallScale);
+		}
+		finally {
+			search.removeSyntheticRows();
+		}
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	private void summarize(Map<String, Object> orch, Map<String, Object> base, ModelAlone.Run alone) {
+		double orchPages = (double) orch.get("pagesPerSecond");
+		double orchChunks = (double) orch.get("chunksPerSecond");
+		double basePages = (double) base.get("pagesPerSecond");
+		double baseChunks = (double) base.get("chunksPerSecond");
+		Map<String, Object> ratios = new LinkedHashMap<>();
+		ratios.put("orchestratedOverInProcessPages", Stats.round(orchPages / basePages, 3));
+		ratios.put("orchestratedOverInProcessChunks", Stats.round(orchChunks / baseChunks, 3));
+		ratios.put("orchestratedOverModelAloneChunks", Stats.round(orchChunks / alone.chunksPerSecond(), 3));
+		this.results.put("ratios", ratios);
+		Map<String, Object> search = (Map<String, Object>) this.results.get("search");
+		Map<String, Object> latency = (Map<String, Object>) this.results.get("onePagePdfUploadToReady");
+		Map<String, Object> memory = (Map<String, Object>) this.results.get("workerMemory");
+		row("Orchestrated documents/s", orch.get("documentsPerSecond"), "", "");
+		row("Orchestrated pages/s", orchPages, "", "");
+		row("Orchestrated chunks/s", orchChunks, "", "");
+		row("LangChain4j in-process pages/s", basePages, "", "");
+		row("LangChain4j in-process chunks/s", baseChunks, "", "");
+		row("Model alone chunks/s", Stats.round(alone.chunksPerSecond(), 2), "", "");
+		row("Orchestrated / in-process (pages/s)", ratios.get("orchestratedOverInProcessPages"), ">= 1.0",
+				verdict(orchPages / basePages >= 1.0));
+		row("Orchestrated / in-process (chunks/s)", ratios.get("orchestratedOverInProcessChunks"), ">= 1.0",
+				verdict(orchChunks / baseChunks >= 1.0));
+		row("Orchestrated / model alone (chunks/s)", ratios.get("orchestratedOverModelAloneChunks"), ">= 0.85",
+				verdict(orchChunks / alone.chunksPerSecond() >= 0.85));
+		row("1-page PDF upload to READY p50 (s)", latency.get("p50Seconds"), "", "");
+		row("1-page PDF upload to READY p95 (s)", latency.get("p95Seconds"), "", "");
+		row("Worker peak RSS, sampled (MB)", memory.get("peakSampledRssMb"), "", "");
+		row("Worker VmHWM since start (MB)", memory.get("vmHwmMb"), "", "");
+		((Map<String, Object>) this.results.get("histories")).forEach((file, value) -> {
+			Map<String, Object> h = (Map<String, Object>) value;
+			boolean fourHundred = file.contains("400p");
+			row("History events: " + file, h.get("events"), fourHundred ? "< 300" : "",
+					fourHundred ? verdict(((Number) h.get("events")).intValue() < 300) : "");
+			row("History size KB: " + file, Stats.round(((Number) h.get("bytes")).longValue() / 1024.0, 1),
+					fourHundred ? "< 256" : "", fourHundred ? verdict(((Number) h.get("bytes")).longValue() < 256 * 1024) : "");
+		});
+		double apiP95 = (double) search.get("apiP95Ms");
+		double jdbcP95 = (double) search.get("jdbcP95Ms");
+		row("Search chunks indexed", search.get("indexedChunks"), "100,000", "");
+		row("Search API p50 (ms)", search.get("apiP50Ms"), "", "");
+		row("Search API p95 (ms)", apiP95, "< 20", verdict(apiP95 < 20));
+		row("Search JDBC (SQL only) p50 (ms)", search.get("jdbcP50Ms"), "", "");
+		row("Search JDBC (SQL only) p95 (ms)", jdbcP95, "", "");
+		row("Search query embedding p50 (ms)", search.get("embedQueryP50Ms"), "", "");
+		row("Search API p95 / JDBC p95", Stats.round(apiP95 / jdbcP95, 2), "<= 2", verdict(apiP95 <= 2 * jdbcP95));
+		row("Search API p95 / (embed + JDBC) p95", Stats.round(apiP95 / (double) search.get("embedPlusJdbcP95Ms"), 2),
+				"<= 2", verdict(apiP95 <= 2 * (double) search.get("embedPlusJdbcP95Ms")));
+		double recall = (double) search.get("recallAt10RealChunks");
+		row("Recall@10, real chunks", recall, ">= 0.95", verdict(recall >= 0.95));
+		Object atScale = search.get("recallAt10AtScale");
+		if (atScale != null) {
+			row("Recall@10, with synthetic rows", atScale, ">= 0.95", verdict((double) atScale >= 0.95));
+		}
+	}
+
+	private void row(String metric, Object value, String goal, String status) {
+		this.table.add(new String[] { metric, String.valueOf(value), goal, status });
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "met" : "NOT met";
+	}
+
+	@SuppressWarnings("unchecked")
+	private void write() throws Exception {
+		Files.createDirectories(this.options.results());
+		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+		String name = "bench-" + stamp + "-" + this.results.get("mode");
+		this.results.put("finishedAt", Instant.now().toString());
+		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+			.writeValue(this.options.results().resolve(name + ".json").toFile(), this.results);
+		StringBuilder md = new StringBuilder();
+		md.append("Benchmark ").append(this.results.get("mode")).append(" run, ").append(this.results.get("startedAt"))
+			.append(" to ").append(this.results.get("finishedAt")).append(", host ").append(this.results.get("host"))
+			.append("\n\n| Metric | Value | Goal | Status |\n|---|---:|---|---|\n");
+		for (String[] row : this.table) {
+			md.append("| ").append(String.join(" | ", row)).append(" |\n");
+		}
+		Files.writeString(this.options.results().resolve(name + ".md"), md);
+		Files.copy(this.options.results().resolve(name + ".md"), this.options.results().resolve("latest.md"),
+				StandardCopyOption.REPLACE_EXISTING);
+		Map<String, Object> orch = (Map<String, Object>) this.results.get("orchestrated");
+		Map<String, Object> base = (Map<String, Object>) this.results.get("inProcessLangChain4j");
+		Map<String, Object> alone = (Map<String, Object>) this.results.get("modelAlone");
+		Map<String, LinkedHashMap<String, Double>> groups = new LinkedHashMap<>();
+		groups.put("pages/s", series((double) orch.get("pagesPerSecond"), (double) base.get("pagesPerSecond"), null));
+		groups.put("chunks/s", series((double) orch.get("chunksPerSecond"), (double) base.get("chunksPerSecond"),
+				(double) alone.get("chunksPerSecond")));
+		ThroughputChart.write(this.options.results().resolve(name + ".png"),
+				"Ingestion throughput (" + this.results.get("mode") + " run, same files, same model)", groups);
+		System.out.println(md);
+		log("results in %s/%s.{json,md,png}", this.options.results(), name);
+	}
+
+	private static LinkedHashMap<String, Double> series(double orchestrated, double inProcess, Double alone) {
+		LinkedHashMap<String, Double> values = new LinkedHashMap<>();
+		values.put("orchestrated (API + Temporal)", orchestrated);
+		values.put("LangChain4j in-process", inProcess);
+		if (alone != null) {
+			values.put("model alone", alone);
+		}
+		return values;
+	}
+
+	private static void log(String format, Object... args) {
+		System.err.printf("[bench] " + format + "%n", args);
+	}
+
+}

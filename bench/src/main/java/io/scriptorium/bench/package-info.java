@@ -1,0 +1,2 @@
+/** The throughput, latency, footprint and search benchmark behind {@code scripts/bench}. */
+package io.scriptorium.bench;
