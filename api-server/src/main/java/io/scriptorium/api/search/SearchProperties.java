@@ -17,9 +17,10 @@ public class SearchProperties {
 
 	/**
 	 * The least HNSW candidate list size ({@code hnsw.ef_search}); a search for k results uses at least 2k, so
-	 * that recall does not drop as k grows.
+	 * that recall does not drop as k grows. pgvector's default of 40 missed the best chunk (similarity 0.56 against
+	 * 0.40 for the runner-up) among the corpus's 11,000 chunks in the end-to-end test; 100 found it.
 	 */
-	private int minEfSearch = 40;
+	private int minEfSearch = 100;
 
 	public int getDefaultK() {
 		return this.defaultK;
