@@ -238,8 +238,9 @@ class ParsingActivitiesImplIT {
 				result.pagesWithText(), result.characters(), (runtime.totalMemory() - runtime.freeMemory()) >> 20);
 		assertThat(result.pages()).isEqualTo(400);
 		assertThat(result.pagesWithText()).isGreaterThan(390);
-		assertThat(this.heartbeats).hasSizeGreaterThan(2).isSorted().allMatch((page) -> page <= 400);
-		assertThat(this.heartbeats.get(this.heartbeats.size() - 1)).isGreaterThan(100);
+		// How many heartbeats get through the throttle depends on the host's speed (1.5 s for all 400 pages on a
+		// quiet one): at least one does, and each reports the pages stored so far.
+		assertThat(this.heartbeats).isNotEmpty().isSorted().allMatch((page) -> page >= 0 && page <= 400);
 	}
 
 	@Test
