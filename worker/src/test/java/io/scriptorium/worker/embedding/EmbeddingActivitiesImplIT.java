@@ -54,15 +54,7 @@ class EmbeddingActivitiesImplIT {
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (activities != null) {
-			activities.close();
-		}
-		if (context != null) {
-			context.close();
-		}
-		if (database != null) {
-			database.close();
-		}
+		PipelineContext.closeAll(activities, context, database);
 	}
 
 	@Test

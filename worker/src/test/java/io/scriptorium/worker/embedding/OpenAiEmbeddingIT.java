@@ -64,18 +64,7 @@ class OpenAiEmbeddingIT {
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (activities != null) {
-			activities.close();
-		}
-		if (context != null) {
-			context.close();
-		}
-		if (database != null) {
-			database.close();
-		}
-		if (server != null) {
-			server.close();
-		}
+		PipelineContext.closeAll(activities, context, database, server);
 	}
 
 	@AfterEach

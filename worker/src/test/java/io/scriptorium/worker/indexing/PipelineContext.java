@@ -69,4 +69,13 @@ public final class PipelineContext {
 
 	}
 
+	/** Closes what a test class's setup got to create, in order; a setup that failed halfway leaves nulls. */
+	public static void closeAll(AutoCloseable... resources) throws Exception {
+		for (AutoCloseable resource : resources) {
+			if (resource != null) {
+				resource.close();
+			}
+		}
+	}
+
 }

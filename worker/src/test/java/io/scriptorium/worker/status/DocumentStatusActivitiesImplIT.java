@@ -41,15 +41,7 @@ class DocumentStatusActivitiesImplIT {
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (activities != null) {
-			activities.close();
-		}
-		if (context != null) {
-			context.close();
-		}
-		if (database != null) {
-			database.close();
-		}
+		PipelineContext.closeAll(activities, context, database);
 	}
 
 	@Test
