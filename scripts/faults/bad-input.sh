@@ -2,7 +2,7 @@
 # Bad input gets a clear error and harms nothing: every reject-* file of the corpus, a file over the size limit, a
 # ZIP bomb named .docx and a file name with path separators and control characters are each refused with the
 # expected code (a 4xx problem, or FAILED with the code after processing), and both apps are still UP afterwards.
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/stack-client.sh"
 TIMEOUT="${DOC_TIMEOUT:-180}"
 MAX_SIZE_MB="${MAX_SIZE_MB:-50}"
 require_stack

@@ -2,7 +2,7 @@
 # A burst of concurrent uploads: COUNT small distinct text documents sent CONCURRENCY at a time. Every request is
 # answered (no timeout, no 5xx), every accepted document reaches a terminal status within DOC_TIMEOUT, and none is
 # lost or processed twice: one document row per upload, READY ones with exactly their chunk rows.
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/stack-client.sh"
 COUNT="${COUNT:-200}"
 CONCURRENCY="${CONCURRENCY:-200}"
 DOC_TIMEOUT="${DOC_TIMEOUT:-1200}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # No document is left PENDING or PROCESSING: every upload reached a terminal status. Run it when the stack is idle
 # (after the other fault scripts); WAIT_SECONDS gives in-flight documents time to finish first.
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/stack-client.sh"
 deadline=$((SECONDS + ${WAIT_SECONDS:-120}))
 while :; do
   stuck="$(sql "SELECT count(*) FROM documents WHERE status IN ('PENDING', 'PROCESSING')")"

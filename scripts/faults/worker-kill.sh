@@ -2,7 +2,7 @@
 # A worker dies mid-document (kill -9 while the document is at EMBED); a second worker finishes it. The document
 # still becomes READY within DOC_TIMEOUT with exactly the chunks of an undisturbed run: indexes 0..n-1, each once,
 # all embedded. Afterwards the killed worker is started again (scripts/stack up) and the second one stopped.
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/stack-client.sh"
 # Default: a text of this run only (the stack is shared, and someone else may reprocess a corpus file meanwhile).
 FILE="${FILE:-}"
 DOC_TIMEOUT="${DOC_TIMEOUT:-900}"
@@ -14,16 +14,6 @@ if [ -z "$FILE" ]; then
 fi
 [ -f "$FILE" ] || die "no file $FILE"
 first_pid="$(cat "$STACK_DIR/run/worker.pid")"
-second_pid=""
-cleanup() {
-  if [ -n "$second_pid" ] && kill -0 "$second_pid" 2>/dev/null; then
-    log "stopping the second worker (pid $second_pid)"; kill -TERM "$second_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$second_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$second_pid" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 # 1. Reference: the document processed undisturbed (ingested now if this is the first run).
 read -r code body < <(upload "$FILE")
@@ -34,17 +24,8 @@ json="$(wait_terminal "$id" "$DOC_TIMEOUT")" || die "reference run of $id not te
 reference="$(check_chunks "$id")" || die "reference run of $id is inconsistent"
 log "reference: document $id has $reference chunks"
 
-# 2. A second worker from a copy of the jar (a rebuild of target/ cannot pull it from under the JVM).
-jar="$(ls "$ROOT"/worker/target/worker-*.jar | grep -v -- '-plain.jar$' | head -1)"
-cp "$jar" "$WORK/worker.jar"
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-5432}/${PG_DB:-scriptorium}" \
-SPRING_DATASOURCE_USERNAME="${PG_USER:-scriptorium}" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
-SPRING_TEMPORAL_CONNECTION_TARGET="127.0.0.1:${TEMPORAL_PORT:-7233}" \
-  nohup java ${JAVA_OPTS:-} -Dscriptorium.stack.dir="$STACK_DIR" -jar "$WORK/worker.jar" --server.port="$SECOND_PORT" \
-  > "$STACK_DIR/logs/worker-2.log" 2>&1 &
-second_pid=$!
-log "second worker pid $second_pid on port $SECOND_PORT"
-wait_health "http://127.0.0.1:$SECOND_PORT/actuator/health/readiness" 240 || die "the second worker did not become ready (see $STACK_DIR/logs/worker-2.log)"
+# 2. A second worker on the same task queues.
+start_extra_worker "$SECOND_PORT"
 
 # 3. Reprocess, kill -9 the first worker at EMBED.
 code="$(curl -sS -o "$WORK/re.json" -w '%{http_code}' --max-time 120 "${AUTH[@]}" -F "file=@$FILE" \

@@ -1,4 +1,4 @@
-# Shared helpers of the fault scripts (sourced, not run). They talk to the running local stack (`scripts/stack up`).
+# Shared helpers of the scripts that check the running local stack (`scripts/stack up`): faults, metrics, scaling.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -6,6 +6,7 @@ STACK_DIR="${STACK_DIR:-$ROOT/.stack}"
 API="${API:-http://127.0.0.1:${API_PORT:-8080}}"
 WORKER_HEALTH="${WORKER_HEALTH:-http://127.0.0.1:${WORKER_PORT:-8081}/actuator/health}"
 CORPUS="${SCRIPTORIUM_CORPUS:-$ROOT/../shared/corpus}"
+TEMPORAL_BIN="${TEMPORAL_BIN:-${SCRIPTORIUM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/scriptorium}/bin/temporal}"
 export PGPASSWORD="${PG_PASSWORD:-scriptorium}"
 PSQL=(psql -X -q -t -A -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "${PG_PORT:-5432}" -U "${PG_USER:-scriptorium}" "${PG_DB:-scriptorium}")
 # Bearer token, when the stack runs with SCRIPTORIUM_API_TOKEN.
@@ -14,7 +15,12 @@ if [ -n "${SCRIPTORIUM_API_TOKEN:-}" ]; then AUTH=(-H "Authorization: Bearer ${S
 
 NAME="$(basename "$0" .sh)"
 WORK="$(mktemp -d "/tmp/scriptorium-fault-$NAME.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+EXTRA_WORKERS=()
+cleanup() {
+  stop_extra_workers
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 FAILURES=0
 
 log() { printf '[%s] %s\n' "$NAME" "$*" >&2; }
@@ -26,6 +32,15 @@ finish() {
 }
 
 sql() { "${PSQL[@]}" -c "$1"; }
+
+temporal() { "$TEMPORAL_BIN" "$@" --address "127.0.0.1:${TEMPORAL_PORT:-7233}" --command-timeout 30s; }
+
+# activity_starts WORKFLOW_ID -> one line per activity of the run: "identity attempt" of its last attempt
+activity_starts() {
+  temporal workflow show --workflow-id "$1" -o json \
+    | jq -r '.events[] | select(.eventType == "EVENT_TYPE_ACTIVITY_TASK_STARTED")
+             | .activityTaskStartedEventAttributes | "\(.identity) \(.attempt)"'
+}
 
 # upload FILE [FILENAME] -> prints "HTTP_STATUS BODY_FILE"
 upload() {
@@ -78,4 +93,77 @@ check_chunks() { # ID
     return 1
   fi
   echo "$chunks"
+}
+
+# start_extra_worker PORT -> one more worker process on the stack's task queues, from a copy of the jar (a rebuild of
+# target/ cannot pull it from under the JVM); waits until it is ready; its pid is left in EXTRA_PID. Stopped on exit.
+start_extra_worker() {
+  local port="$1" jar
+  jar="$(ls "$ROOT"/worker/target/worker-*.jar | grep -v -- '-plain.jar$' | head -1)"
+  [ -f "$WORK/worker.jar" ] || cp "$jar" "$WORK/worker.jar"
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-5432}/${PG_DB:-scriptorium}" \
+  SPRING_DATASOURCE_USERNAME="${PG_USER:-scriptorium}" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
+  SPRING_TEMPORAL_CONNECTION_TARGET="127.0.0.1:${TEMPORAL_PORT:-7233}" \
+  SCRIPTORIUM_CONVERSION_WORKING_DIRECTORY="$STACK_DIR/office" \
+    nohup java ${JAVA_OPTS:-} -Dscriptorium.stack.dir="$STACK_DIR" -jar "$WORK/worker.jar" --server.port="$port" \
+    > "$STACK_DIR/logs/worker-$port.log" 2>&1 &
+  EXTRA_PID=$!
+  EXTRA_WORKERS+=("$EXTRA_PID")
+  log "extra worker pid $EXTRA_PID on port $port"
+  wait_health "http://127.0.0.1:$port/actuator/health/readiness" 240 \
+    || die "the extra worker did not become ready (see $STACK_DIR/logs/worker-$port.log)"
+}
+
+stop_extra_workers() {
+  local pid
+  for pid in "${EXTRA_WORKERS[@]}"; do
+    kill -0 "$pid" 2>/dev/null || continue
+    log "stopping the extra worker (pid $pid)"; kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  EXTRA_WORKERS=()
+}
+
+# upload_texts COUNT BYTES: COUNT new text documents of this run, each with BYTES of War and Peace (a few embedding
+# batches each); their ids are appended to IDS.
+IDS=()
+upload_texts() {
+  local count="$1" bytes="$2" run i code body
+  run="$NAME-$(date +%s)-$$"
+  for i in $(seq 1 "$count"); do
+    { echo "$run, document $i."; tail -c +$((i * 7919)) "$CORPUS/txt-war-and-peace-unstructured.txt" | head -c "$bytes"; } \
+      > "$WORK/$run-$i.txt"
+    read -r code body < <(upload "$WORK/$run-$i.txt")
+    [ "$code" = 202 ] || die "upload of $run-$i.txt answered $code: $(head -c 300 "$body")"
+    IDS+=("$(jq -r .id "$body")")
+  done
+}
+
+# wait_processing TIMEOUT: until one of IDS is PROCESSING (the fault then hits work in flight)
+wait_processing() {
+  local deadline=$((SECONDS + $1)) list
+  list="$(printf "'%s'," "${IDS[@]}")"
+  until [ "$(sql "SELECT count(*) FROM documents WHERE id IN (${list%,}) AND status = 'PROCESSING'")" -gt 0 ]; do
+    [ $SECONDS -ge $deadline ] && die "none of the documents reached PROCESSING within $1s"
+    sleep 0.5
+  done
+}
+
+# expect_all_ready TIMEOUT: every document of IDS ends READY, with each of its chunks once
+expect_all_ready() {
+  local id json deadline=$((SECONDS + $1))
+  for id in "${IDS[@]}"; do
+    json="$(wait_terminal "$id" $((deadline > SECONDS ? deadline - SECONDS : 1)))" \
+      || { fail "document $id not terminal within $1s: $(jq -c '{status, stage}' <<<"$json" 2>/dev/null)"; continue; }
+    [ "$(jq -r .status <<<"$json")" = READY ] || { fail "document $id is $(jq -c '{status, error}' <<<"$json")"; continue; }
+    check_chunks "$id" >/dev/null || true
+  done
+  log "${#IDS[@]} documents checked"
+}
+
+# restart_service NAME: start it again the way a user does (scripts/stack up starts what is not running)
+restart_service() {
+  log "starting $1 again (scripts/stack up)"
+  "$ROOT/scripts/stack" up > "$WORK/stack-up.log" 2>&1 || { tail -n 20 "$WORK/stack-up.log" >&2; die "scripts/stack up failed"; }
 }
