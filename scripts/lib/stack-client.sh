@@ -119,7 +119,7 @@ stop_extra_workers() {
   for pid in "${EXTRA_WORKERS[@]}"; do
     kill -0 "$pid" 2>/dev/null || continue
     log "stopping the extra worker (pid $pid)"; kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    for _ in $(seq 1 180); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -KILL "$pid" 2>/dev/null || true
   done
   EXTRA_WORKERS=()

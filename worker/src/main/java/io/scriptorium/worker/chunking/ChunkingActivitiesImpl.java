@@ -1,5 +1,7 @@
 package io.scriptorium.worker.chunking;
 
+import io.scriptorium.worker.embedding.EmbeddingProperties;
+import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.chunking.ChunkingActivities;
 import io.scriptorium.workflows.chunking.ChunkingResult;
@@ -8,7 +10,6 @@ import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.embedding.TokenCounter;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
-import io.scriptorium.worker.embedding.EmbeddingProperties;
 import io.temporal.activity.Activity;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 				}
 			});
 			this.store.forEachPage(id, (page, text) -> chunker.add(paged ? page : null, text),
-					() -> Activity.getExecutionContext().heartbeat(chunker.chunkCount()));
+					() -> Heartbeats.send(Activity.getExecutionContext(), chunker.chunkCount()));
 			chunker.finish();
 			this.store.insert(id, batch);
 			return chunker.chunkCount();

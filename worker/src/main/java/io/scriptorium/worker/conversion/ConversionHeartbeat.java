@@ -1,5 +1,6 @@
 package io.scriptorium.worker.conversion;
 
+import io.scriptorium.worker.shutdown.Heartbeats;
 import io.temporal.activity.ActivityExecutionContext;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +32,7 @@ final class ConversionHeartbeat implements AutoCloseable {
 
 	private static void beat(ActivityExecutionContext context, long start) {
 		try {
-			context.heartbeat("converting for " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+			Heartbeats.send(context, "converting for " + (System.nanoTime() - start) / 1_000_000_000 + " s");
 		}
 		catch (RuntimeException ex) {
 			// Cancelled or timed out: LibreOffice's own task timeout ends the conversion; keep the scheduler alive.

@@ -3,13 +3,14 @@ package io.scriptorium.worker.embedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.scriptorium.worker.embedding.ChunkVectorStore.ChunkText;
+import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.embedding.EmbeddingActivities;
 import io.scriptorium.workflows.embedding.EmbeddingSettings;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
-import io.scriptorium.worker.embedding.ChunkVectorStore.ChunkText;
 import io.temporal.activity.Activity;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.List;
@@ -54,7 +55,7 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
 			List<ChunkText> request = chunks.subList(start, Math.min(start + this.requestSize, chunks.size()));
 			List<Embedding> vectors = embed(document, request);
 			this.store.writeVectors(document.documentId(), request, vectors, this.settings.model());
-			Activity.getExecutionContext().heartbeat(fromIndex + start + request.size());
+			Heartbeats.send(Activity.getExecutionContext(), fromIndex + start + request.size());
 		}
 		return chunks.size();
 	}

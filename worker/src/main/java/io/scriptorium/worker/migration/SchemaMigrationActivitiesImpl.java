@@ -1,5 +1,6 @@
 package io.scriptorium.worker.migration;
 
+import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.migration.MigrationResult;
 import io.scriptorium.workflows.migration.SchemaMigrationActivities;
@@ -44,7 +45,7 @@ class SchemaMigrationActivitiesImpl implements SchemaMigrationActivities {
 			thread.setDaemon(true);
 			return thread;
 		});
-		heartbeats.scheduleAtFixedRate(() -> context.heartbeat(null), 0, HEARTBEAT_INTERVAL.toMillis(),
+		heartbeats.scheduleAtFixedRate(() -> Heartbeats.send(context, null), 0, HEARTBEAT_INTERVAL.toMillis(),
 				TimeUnit.MILLISECONDS);
 		try {
 			return migrate();

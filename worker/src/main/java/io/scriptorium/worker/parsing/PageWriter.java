@@ -1,5 +1,6 @@
 package io.scriptorium.worker.parsing;
 
+import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.temporal.activity.ActivityExecutionContext;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class PageWriter {
 		}
 		else {
 			// Cheap: the SDK sends at most one heartbeat per throttle interval, so a slow page is still noticed.
-			this.context.heartbeat(this.lastPage - this.batch.size());
+			Heartbeats.send(this.context, this.lastPage - this.batch.size());
 		}
 	}
 
@@ -56,7 +57,7 @@ final class PageWriter {
 			this.pages.upsert(this.document, this.batch);
 			this.batch.clear();
 		}
-		this.context.heartbeat(this.lastPage);
+		Heartbeats.send(this.context, this.lastPage);
 	}
 
 }
