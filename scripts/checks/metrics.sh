@@ -42,14 +42,6 @@ expect_delta() {
   fi
 }
 
-reprocess() { # FILE -> document id; the corpus file is processed again by a new workflow
-  local code
-  code="$(curl -sS -o "$WORK/re.json" -w '%{http_code}' --max-time 120 "${AUTH[@]}" -F "file=@$1" \
-    "$API/api/v1/documents?reprocess=true" || echo 000)"
-  [ "$code" = 202 ] || die "reprocess of $(basename "$1") answered $code: $(head -c 300 "$WORK/re.json")"
-  jq -r .id "$WORK/re.json"
-}
-
 scrape "$WORKER_METRICS" "$WORK/worker.before"
 scrape "$API/actuator/prometheus" "$WORK/api.before"
 

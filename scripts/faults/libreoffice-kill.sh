@@ -9,18 +9,11 @@ DOC_TIMEOUT="${DOC_TIMEOUT:-900}"
 require_stack
 
 # 1. Reference: the document processed undisturbed (already, or now).
-read -r code body < <(upload "$FILE")
-case "$code" in 200|202) ;; *) die "upload answered $code: $(head -c 300 "$body")" ;; esac
-id="$(jq -r .id "$body")"
-json="$(wait_terminal "$id" "$DOC_TIMEOUT")" || die "reference run of $id not terminal within ${DOC_TIMEOUT}s"
-[ "$(jq -r .status <<<"$json")" = READY ] || die "reference run of $id is $(jq -c '{status, error}' <<<"$json")"
-reference="$(check_chunks "$id")" || die "reference run of $id is inconsistent"
-log "reference: document $id has $reference chunks"
+reference_run "$FILE" "$DOC_TIMEOUT"
+id="$REF_ID"
 
 # 2. Reprocess; kill LibreOffice once the conversion has been running for a moment.
-code="$(curl -sS -o "$WORK/re.json" -w '%{http_code}' --max-time 120 "${AUTH[@]}" -F "file=@$FILE" \
-  "$API/api/v1/documents?reprocess=true" || echo 000)"
-[ "$code" = 202 ] || die "reprocess answered $code: $(head -c 300 "$WORK/re.json")"
+reprocess "$FILE" >/dev/null
 deadline=$((SECONDS + 300))
 until [ "$(sql "SELECT status || ' ' || stage FROM documents WHERE id = '$id'")" = "PROCESSING CONVERT" ]; do
   [ $SECONDS -ge $deadline ] && die "the document never reached CONVERT"
@@ -37,14 +30,8 @@ log "killing LibreOffice: $(pgrep -f "soffice.*$STACK_DIR" | tr '\n' ' ')"
 pkill -KILL -f "soffice.*$STACK_DIR"
 
 # 3. READY with the reference's chunks, after a failed conversion attempt.
-json="$(wait_terminal "$id" "$DOC_TIMEOUT")" || fail "document $id not terminal within ${DOC_TIMEOUT}s after the kill"
-status="$(jq -r .status <<<"$json")"
-[ "$status" = READY ] || fail "document $id is $(jq -c '{status, error}' <<<"$json") after the kill"
-if [ "$status" = READY ]; then
-  chunks="$(check_chunks "$id")" || true
-  [ "$chunks" = "$reference" ] || fail "document $id has $chunks chunks after the kill, $reference undisturbed"
-fi
-attempts="$(activity_starts "$(jq -r .workflowId <<<"$json")" | cut -d' ' -f2 | sort -n | tail -1)"
+expect_like_reference "$DOC_TIMEOUT"
+attempts="$(activity_starts "$(jq -r .workflowId <<<"$REF_JSON")" | cut -d' ' -f2 | sort -n | tail -1)"
 log "highest activity attempt in the run: $attempts"
 [ "$attempts" -ge 2 ] || fail "no activity was retried: the kill did not hit the conversion"
 health_up "$WORKER_HEALTH" || fail "worker not UP after the kill"

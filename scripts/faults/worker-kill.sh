@@ -16,21 +16,14 @@ fi
 first_pid="$(cat "$STACK_DIR/run/worker.pid")"
 
 # 1. Reference: the document processed undisturbed (ingested now if this is the first run).
-read -r code body < <(upload "$FILE")
-case "$code" in 200|202) ;; *) die "upload answered $code: $(head -c 300 "$body")" ;; esac
-id="$(jq -r .id "$body")"
-json="$(wait_terminal "$id" "$DOC_TIMEOUT")" || die "reference run of $id not terminal within ${DOC_TIMEOUT}s"
-[ "$(jq -r .status <<<"$json")" = READY ] || die "reference run of $id is $(jq -c '{status, error}' <<<"$json")"
-reference="$(check_chunks "$id")" || die "reference run of $id is inconsistent"
-log "reference: document $id has $reference chunks"
+reference_run "$FILE" "$DOC_TIMEOUT"
+id="$REF_ID"
 
 # 2. A second worker on the same task queues.
 start_extra_worker "$SECOND_PORT"
 
 # 3. Reprocess, kill -9 the first worker at EMBED.
-code="$(curl -sS -o "$WORK/re.json" -w '%{http_code}' --max-time 120 "${AUTH[@]}" -F "file=@$FILE" \
-  "$API/api/v1/documents?reprocess=true" || echo 000)"
-[ "$code" = 202 ] || die "reprocess answered $code: $(head -c 300 "$WORK/re.json")"
+reprocess "$FILE" >/dev/null
 deadline=$((SECONDS + DOC_TIMEOUT))
 while :; do
   stage="$(sql "SELECT status || ' ' || stage FROM documents WHERE id = '$id'")"
@@ -43,14 +36,7 @@ log "document at EMBED: kill -9 the first worker (pid $first_pid)"
 kill -KILL "$first_pid"
 
 # 4. READY with the reference's chunks.
-json="$(wait_terminal "$id" "$DOC_TIMEOUT")" || fail "document $id not terminal within ${DOC_TIMEOUT}s after the kill"
-status="$(jq -r .status <<<"$json")"
-[ "$status" = READY ] || fail "document $id is $(jq -c '{status, error}' <<<"$json") after the kill"
-if [ "$status" = READY ]; then
-  chunks="$(check_chunks "$id")" || true
-  [ "$chunks" = "$reference" ] || fail "document $id has $chunks chunks after the kill, $reference undisturbed"
-  log "after the kill: $chunks chunks (reference $reference)"
-fi
+expect_like_reference "$DOC_TIMEOUT"
 
 # 5. Leave the stack as it was.
 log "restarting the first worker"

@@ -168,3 +168,39 @@ restart_service() {
   log "starting $1 again (scripts/stack up)"
   "$ROOT/scripts/stack" up > "$WORK/stack-up.log" 2>&1 || { tail -n 20 "$WORK/stack-up.log" >&2; die "scripts/stack up failed"; }
 }
+
+# reprocess FILE -> the document's id: its known bytes processed again by a new workflow run (202)
+reprocess() {
+  local code
+  code="$(curl -sS -o "$WORK/reprocess.json" -w '%{http_code}' --max-time 120 "${AUTH[@]}" -F "file=@$1" \
+    "$API/api/v1/documents?reprocess=true" || echo 000)"
+  [ "$code" = 202 ] || die "reprocess of $(basename "$1") answered $code: $(head -c 300 "$WORK/reprocess.json")"
+  jq -r .id "$WORK/reprocess.json"
+}
+
+# reference_run FILE TIMEOUT: the document of FILE processed undisturbed (already, or now);
+# sets REF_ID and REF_CHUNKS, its chunk count, for expect_like_reference after a fault
+reference_run() {
+  local code body json
+  read -r code body < <(upload "$1")
+  case "$code" in 200|202) ;; *) die "upload answered $code: $(head -c 300 "$body")" ;; esac
+  REF_ID="$(jq -r .id "$body")"
+  json="$(wait_terminal "$REF_ID" "$2")" || die "reference run of $REF_ID not terminal within $2s"
+  [ "$(jq -r .status <<<"$json")" = READY ] || die "reference run of $REF_ID is $(jq -c '{status, error}' <<<"$json")"
+  REF_CHUNKS="$(check_chunks "$REF_ID")" || die "reference run of $REF_ID is inconsistent"
+  log "reference: document $REF_ID has $REF_CHUNKS chunks"
+}
+
+# expect_like_reference TIMEOUT: REF_ID, processed again through a fault, ends READY with the reference's chunks;
+# leaves its JSON in REF_JSON. (Not to be called in $(...): its failures must count in this shell.)
+expect_like_reference() {
+  local status chunks
+  REF_JSON="$(wait_terminal "$REF_ID" "$1")" || fail "document $REF_ID not terminal within $1s after the fault"
+  status="$(jq -r .status <<<"$REF_JSON")"
+  [ "$status" = READY ] || fail "document $REF_ID is $(jq -c '{status, error}' <<<"$REF_JSON") after the fault"
+  if [ "$status" = READY ]; then
+    chunks="$(check_chunks "$REF_ID")" || true
+    [ "$chunks" = "$REF_CHUNKS" ] || fail "document $REF_ID has $chunks chunks after the fault, $REF_CHUNKS undisturbed"
+    log "after the fault: $chunks chunks (reference $REF_CHUNKS)"
+  fi
+}

@@ -33,7 +33,8 @@ final class AppProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static AppProcess start(String name, Path jar, Path logDir, List<String> args) {
+	/** @param jvmOptions options of the JVM (heap size, ...), before {@code -jar} */
+	static AppProcess start(String name, Path jar, Path logDir, List<String> jvmOptions, List<String> args) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar.toAbsolutePath().normalize() + " is missing: build it first "
 					+ "(./mvnw -B -o package -DskipTests from the root)");
@@ -41,6 +42,7 @@ final class AppProcess implements AutoCloseable {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toAbsolutePath().normalize().toString());
 		command.add("--server.port=" + port);
@@ -60,6 +62,14 @@ final class AppProcess implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	Path log() {
+		return this.log;
 	}
 
 	String baseUrl() {

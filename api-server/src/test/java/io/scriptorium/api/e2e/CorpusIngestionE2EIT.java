@@ -46,6 +46,8 @@ class CorpusIngestionE2EIT {
 
 	static final String DISTINCTIVE_FILE = "md-readme-unstructured.md";
 
+	static final List<String> WORKER_JVM = List.of("-Xmx768m", "-XX:+ExitOnOutOfMemoryError");
+
 	private TestDatabase database;
 
 	private AppProcess worker;
@@ -67,10 +69,11 @@ class CorpusIngestionE2EIT {
 		List<String> args = List.of("--spring.datasource.url=" + this.database.url(),
 				"--spring.temporal.namespace=" + temporal.name(),
 				"--spring.temporal.connection.target=" + TemporalTestNamespace.TARGET);
-		this.worker = AppProcess.start("worker", WORKER_JAR, LOGS, args);
+		// The benchmark's memory goal: the whole corpus (War and Peace, a 400-page PDF) within a 768 MB heap.
+		this.worker = AppProcess.start("worker", WORKER_JAR, LOGS, WORKER_JVM, args);
 		// The worker runs the schema migration; its readiness waits for it.
 		this.worker.awaitReady(Duration.ofMinutes(4));
-		this.apiServer = AppProcess.start("api-server", API_JAR, LOGS, args);
+		this.apiServer = AppProcess.start("api-server", API_JAR, LOGS, List.of(), args);
 		this.apiServer.awaitReady(Duration.ofMinutes(3));
 		this.api = new ApiClient(this.apiServer.baseUrl());
 
@@ -142,6 +145,12 @@ class CorpusIngestionE2EIT {
 			}
 		});
 		softly.assertAll();
+	}
+
+	@Test
+	void workerIngestedTheCorpusWithinItsHeap() throws Exception {
+		assertThat(this.worker.isAlive()).as("worker process alive (it exits on OutOfMemoryError)").isTrue();
+		assertThat(Files.readString(this.worker.log())).doesNotContain("OutOfMemoryError");
 	}
 
 	@Test
