@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bad input gets a clear error and harms nothing: every reject-* file of the corpus, a file over the size limit, a
-# ZIP bomb named .docx and a file name with path separators and control characters are each refused with the
-# expected code (a 4xx problem, or FAILED with the code after processing), and both apps are still UP afterwards.
+# ZIP bomb named .docx, a PDF of 5,000 empty pages and a file name with path separators and control characters are
+# each refused with the expected code (a 4xx problem, or FAILED with the code after processing); 1,500 empty pages
+# are processed (READY, no chunks, NO_TEXT_LAYER); both apps are still UP afterwards.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/stack-client.sh"
 TIMEOUT="${DOC_TIMEOUT:-180}"
 MAX_SIZE_MB="${MAX_SIZE_MB:-50}"
@@ -65,7 +66,43 @@ PY
 log "zip bomb: $(stat -c %s "$bomb") bytes"
 expect_code "$bomb" bomb.docx DOCUMENT_TOO_LARGE
 
-# 4. A file name with path separators and control characters: accepted, stored under a harmless name.
+# 4. PDFs of empty pages, made here: 5,000 (over the worker's scriptorium.parsing.max-pages, 2,000) fail without
+# tying up a worker; 1,500 are processed and end READY with no chunks and the NO_TEXT_LAYER warning.
+empty_pages_pdf() { # FILE PAGES: a valid PDF whose pages draw nothing (unique per run, so never a duplicate)
+  python3 - "$1" "$2" "$(date +%s%N)" <<'PY'
+import sys
+path, pages, run = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+objects = [f"<< /Type /Catalog /Pages 2 0 R /Run ({run}) >>",
+           "<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, " ".join(f"{3 + i} 0 R" for i in range(pages)))]
+objects += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"] * pages
+out, offsets = bytearray(b"%PDF-1.4\n"), []
+for number, body in enumerate(objects, 1):
+    offsets.append(len(out))
+    out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+xref = len(out)
+out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+open(path, "wb").write(out)
+PY
+}
+empty_pages_pdf "$WORK/empty-5000.pdf" 5000
+expect_code "$WORK/empty-5000.pdf" empty-5000-pages.pdf TOO_MANY_PAGES
+empty_pages_pdf "$WORK/empty-1500.pdf" 1500
+read -r code body < <(upload "$WORK/empty-1500.pdf" empty-1500-pages.pdf)
+if [ "$code" = 202 ]; then
+  json="$(wait_terminal "$(jq -r .id "$body")" "$TIMEOUT")" || true
+  if [ "$(jq -r '.status + " " + (.pages|tostring) + " " + (.chunks|tostring)' <<<"$json")" = "READY 1500 0" ] \
+      && jq -e '.warnings | tostring | contains("NO_TEXT_LAYER")' <<<"$json" >/dev/null; then
+    log "ok  1,500 empty pages -> READY, 0 chunks, NO_TEXT_LAYER"
+  else
+    fail "1,500 empty pages: $(jq -c '{status, pages, chunks, warnings, error}' <<<"$json")"
+  fi
+else
+  fail "1,500 empty pages: HTTP $code: $(head -c 300 "$body")"
+fi
+
+# 5. A file name with path separators and control characters: accepted, stored under a harmless name.
 weird="$WORK/weird.txt"
 printf 'A harmless text uploaded under a hostile name, run %s.\n' "$(date +%s%N)" > "$weird"
 body="$WORK/weird.json"
@@ -104,7 +141,7 @@ case "$code" in
   *) fail "hostile file name: HTTP $code: $(head -c 300 "$body")" ;;
 esac
 
-# 5. Both apps survived.
+# 6. Both apps survived.
 health_up "$API/actuator/health" || fail "api-server not UP after the bad input"
 health_up "$WORKER_HEALTH" || fail "worker not UP after the bad input"
 finish
