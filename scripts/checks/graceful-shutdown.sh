@@ -10,11 +10,7 @@ require_stack
 
 upload_texts 1 150000
 id="${IDS[0]}"
-deadline=$((SECONDS + DOC_TIMEOUT))
-until [ "$(sql "SELECT status || ' ' || stage FROM documents WHERE id = '$id'")" = "PROCESSING EMBED" ]; do
-  [ $SECONDS -ge $deadline ] && die "document $id never reached EMBED"
-  sleep 0.3
-done
+wait_stage "$id" EMBED "$DOC_TIMEOUT"
 sleep 2
 pid="$(cat "$STACK_DIR/run/worker.pid")"
 embedded_before="$(sql "SELECT count(*) FROM chunks WHERE document_id = '$id' AND embedding IS NOT NULL")"

@@ -14,11 +14,7 @@ id="$REF_ID"
 
 # 2. Reprocess; kill LibreOffice once the conversion has been running for a moment.
 reprocess "$FILE" >/dev/null
-deadline=$((SECONDS + 300))
-until [ "$(sql "SELECT status || ' ' || stage FROM documents WHERE id = '$id'")" = "PROCESSING CONVERT" ]; do
-  [ $SECONDS -ge $deadline ] && die "the document never reached CONVERT"
-  sleep 0.2
-done
+wait_stage "$id" CONVERT 300
 deadline=$((SECONDS + 60))
 until pgrep -f "soffice.*$STACK_DIR" >/dev/null; do
   [ $SECONDS -ge $deadline ] && die "no LibreOffice process of the stack is running"

@@ -24,14 +24,7 @@ start_extra_worker "$SECOND_PORT"
 
 # 3. Reprocess, kill -9 the first worker at EMBED.
 reprocess "$FILE" >/dev/null
-deadline=$((SECONDS + DOC_TIMEOUT))
-while :; do
-  stage="$(sql "SELECT status || ' ' || stage FROM documents WHERE id = '$id'")"
-  [ "$stage" = "PROCESSING EMBED" ] && break
-  case "$stage" in READY*|FAILED*|CANCELLED*) die "document reached '$stage' before EMBED was seen; use a larger FILE" ;; esac
-  [ $SECONDS -ge $deadline ] && die "document never reached EMBED (last: $stage)"
-  sleep 0.3
-done
+wait_stage "$id" EMBED "$DOC_TIMEOUT"
 log "document at EMBED: kill -9 the first worker (pid $first_pid)"
 kill -KILL "$first_pid"
 

@@ -163,6 +163,19 @@ expect_all_ready() {
   log "${#IDS[@]} documents checked"
 }
 
+# wait_stage ID STAGE TIMEOUT: until document ID is PROCESSING at STAGE (the moment a fault is aimed at); fails if
+# it ends first or the time runs out
+wait_stage() {
+  local deadline=$((SECONDS + $3)) now
+  while :; do
+    now="$(sql "SELECT status || ' ' || stage FROM documents WHERE id = '$1'")"
+    [ "$now" = "PROCESSING $2" ] && return 0
+    case "$now" in READY*|FAILED*|CANCELLED*) die "document $1 reached '$now' before $2 was seen; use a larger FILE" ;; esac
+    [ $SECONDS -ge $deadline ] && die "document $1 never reached $2 within $3s (last: $now)"
+    sleep 0.2
+  done
+}
+
 # restart_service NAME: start it again the way a user does (scripts/stack up starts what is not running)
 restart_service() {
   log "starting $1 again (scripts/stack up)"

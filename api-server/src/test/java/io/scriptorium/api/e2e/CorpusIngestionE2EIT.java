@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scriptorium.api.system.ApiClient;
 import io.scriptorium.api.system.ApiClient.Response;
-import io.scriptorium.api.upload.CorpusManifest;
+import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
 import java.nio.file.Files;
@@ -57,9 +57,9 @@ class CorpusIngestionE2EIT {
 	private ApiClient api;
 
 	/** Corpus file to its upload answer; then to its final status for the accepted ones. */
-	private final Map<CorpusManifest.Entry, Response> uploads = new LinkedHashMap<>();
+	private final Map<Corpus.Entry, Response> uploads = new LinkedHashMap<>();
 
-	private final Map<CorpusManifest.Entry, JsonNode> finals = new LinkedHashMap<>();
+	private final Map<Corpus.Entry, JsonNode> finals = new LinkedHashMap<>();
 
 	@BeforeAll
 	@Timeout(value = 40, unit = TimeUnit.MINUTES)
@@ -77,7 +77,7 @@ class CorpusIngestionE2EIT {
 		this.apiServer.awaitReady(Duration.ofMinutes(3));
 		this.api = new ApiClient(this.apiServer.baseUrl());
 
-		for (CorpusManifest.Entry entry : CorpusManifest.entries()) {
+		for (Corpus.Entry entry : Corpus.entries()) {
 			this.uploads.put(entry, this.api.upload(entry.file(), Files.readAllBytes(entry.path())));
 		}
 		awaitTerminal();
@@ -85,7 +85,7 @@ class CorpusIngestionE2EIT {
 
 	private void awaitTerminal() throws InterruptedException {
 		Instant deadline = Instant.now().plus(INGESTION_TIMEOUT);
-		Map<CorpusManifest.Entry, String> pending = new LinkedHashMap<>();
+		Map<Corpus.Entry, String> pending = new LinkedHashMap<>();
 		this.uploads.forEach((entry, response) -> {
 			if (response.status() == 202) {
 				pending.put(entry, response.json().get("id").asString());
@@ -171,7 +171,7 @@ class CorpusIngestionE2EIT {
 
 	@Test
 	void sameBytesUploadedAgainReturnTheSameDocument() throws Exception {
-		CorpusManifest.Entry memo = this.uploads.keySet()
+		Corpus.Entry memo = this.uploads.keySet()
 			.stream()
 			.filter(entry -> entry.file().equals("pdf-text-1p-memo-unstructured.pdf"))
 			.findFirst()
@@ -184,13 +184,13 @@ class CorpusIngestionE2EIT {
 		assertThat(again.json().get("status").asString()).isEqualTo("READY");
 	}
 
-	private static void expectRejected(SoftAssertions softly, CorpusManifest.Entry entry, Response upload, int status,
+	private static void expectRejected(SoftAssertions softly, Corpus.Entry entry, Response upload, int status,
 			String code) {
 		softly.assertThat(upload.status()).as(entry + " status").isEqualTo(status);
 		softly.assertThat(upload.code()).as(entry + " code").isEqualTo(code);
 	}
 
-	private static void expectFailedOrRejected(SoftAssertions softly, CorpusManifest.Entry entry, Response upload,
+	private static void expectFailedOrRejected(SoftAssertions softly, Corpus.Entry entry, Response upload,
 			JsonNode document, String code) {
 		if (upload.status() != 202) {
 			softly.assertThat(upload.code()).as(entry + " rejected at the door").isEqualTo(code);
@@ -203,7 +203,7 @@ class CorpusIngestionE2EIT {
 		}
 	}
 
-	private static void expectReady(SoftAssertions softly, CorpusManifest.Entry entry, Response upload,
+	private static void expectReady(SoftAssertions softly, Corpus.Entry entry, Response upload,
 			JsonNode document) {
 		softly.assertThat(upload.status()).as(entry + " upload").isEqualTo(202);
 		if (document == null) {

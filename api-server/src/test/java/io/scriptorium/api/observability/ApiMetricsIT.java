@@ -1,5 +1,6 @@
 package io.scriptorium.api.observability;
 
+import static io.scriptorium.workflows.testing.PrometheusText.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,17 +103,6 @@ class ApiMetricsIT {
 			insert.setString(4, "document-" + id);
 			insert.executeUpdate();
 		}
-	}
-
-	/** The value of the sample {@code name} whose labels include {@code labels}, in Prometheus' text format. */
-	static Optional<Double> sample(String scrape, String name, Map<String, String> labels) {
-		return scrape.lines()
-			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-			.filter((line) -> labels.entrySet()
-				.stream()
-				.allMatch((label) -> line.contains(label.getKey() + "=\"" + label.getValue() + "\"")))
-			.map((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.findFirst();
 	}
 
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.failure.ErrorCode;
+import io.scriptorium.workflows.testing.Corpus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +33,13 @@ class FileSignatureTest {
 
 	private final FileInspector inspector = new FileInspector(new UploadProperties());
 
-	static Stream<CorpusManifest.Entry> corpus() {
-		return CorpusManifest.entries().stream();
+	static Stream<Corpus.Entry> corpus() {
+		return Corpus.entries().stream();
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("corpus")
-	void corpusFileMeetsItsManifestExpectationAtTheDoor(CorpusManifest.Entry entry) throws Exception {
+	void corpusFileMeetsItsManifestExpectationAtTheDoor(Corpus.Entry entry) throws Exception {
 		FileSystemResource file = new FileSystemResource(entry.path());
 		switch (entry.expectation()) {
 			case "reject-type" -> assertRejected(entry, file, ErrorCode.UNSUPPORTED_TYPE);
@@ -59,18 +60,18 @@ class FileSignatureTest {
 
 	@Test
 	void corpusCoversEveryExpectation() {
-		assertThat(CorpusManifest.entries()).extracting(CorpusManifest.Entry::expectation)
+		assertThat(Corpus.entries()).extracting(Corpus.Entry::expectation)
 			.contains("ok", "ok-no-text", "reject-corrupt", "reject-encrypted", "reject-empty", "reject-type");
 	}
 
-	private void assertAccepted(CorpusManifest.Entry entry, FileSystemResource file) throws Exception {
+	private void assertAccepted(Corpus.Entry entry, FileSystemResource file) throws Exception {
 		InspectedFile inspected = this.inspector.inspect(entry.file(), file, Files.size(entry.path()));
 		assertThat(inspected.type()).isEqualTo(DocumentType.fromFilename(entry.file()).orElseThrow());
 		assertThat(inspected.sizeBytes()).isEqualTo(Files.size(entry.path()));
 		assertThat(inspected.sha256()).hasSize(64).matches("[0-9a-f]+");
 	}
 
-	private void assertRejected(CorpusManifest.Entry entry, FileSystemResource file, ErrorCode code) throws Exception {
+	private void assertRejected(Corpus.Entry entry, FileSystemResource file, ErrorCode code) throws Exception {
 		long size = Files.size(entry.path());
 		assertThatExceptionOfType(UploadRejectedException.class)
 			.isThrownBy(() -> this.inspector.inspect(entry.file(), file, size))

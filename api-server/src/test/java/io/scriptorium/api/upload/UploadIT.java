@@ -8,6 +8,7 @@ import io.scriptorium.api.system.TemporalAssertions;
 import io.scriptorium.workflows.SearchAttributes;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.WorkflowIds;
+import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -262,7 +263,7 @@ class UploadIT {
 	}
 
 	private static byte[] corpusFile(String name) throws Exception {
-		return Files.readAllBytes(CorpusManifest.root().resolve(name));
+		return Files.readAllBytes(Corpus.root().resolve(name));
 	}
 
 	private static String sha256(byte[] content) throws Exception {

@@ -4,7 +4,7 @@ import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scriptorium.worker.blobs.BlobKind;
-import io.scriptorium.worker.blobs.Corpus;
+import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.worker.blobs.ScratchDatabase;
 import io.scriptorium.workflows.conversion.ConversionActivities;
 import io.scriptorium.workflows.conversion.ConversionResult;

@@ -3,7 +3,7 @@ package io.scriptorium.worker.conversion;
 import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import io.scriptorium.worker.blobs.Corpus;
+import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.failure.ErrorCode;

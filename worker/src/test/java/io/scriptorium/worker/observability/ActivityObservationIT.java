@@ -1,5 +1,6 @@
 package io.scriptorium.worker.observability;
 
+import static io.scriptorium.workflows.testing.PrometheusText.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,17 +172,6 @@ class ActivityObservationIT {
 		IngestionRequest request = new IngestionRequest(documentId, filename, DocumentType.DOCX, 1_000);
 		return this.client.newWorkflowStub(IngestionWorkflow.class, IngestionWorkflowOptions.forRequest(request))
 			.ingest(request);
-	}
-
-	/** The value of the sample {@code name} whose labels include {@code labels}, in Prometheus' text format. */
-	static Optional<Double> sample(String scrape, String name, Map<String, String> labels) {
-		return scrape.lines()
-			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-			.filter((line) -> labels.entrySet()
-				.stream()
-				.allMatch((label) -> line.contains(label.getKey() + "=\"" + label.getValue() + "\"")))
-			.map((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.findFirst();
 	}
 
 	@SpringBootConfiguration

@@ -2,7 +2,7 @@ package io.scriptorium.worker.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scriptorium.worker.blobs.Corpus;
+import io.scriptorium.workflows.testing.Corpus;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.scriptorium.worker.parsing;
 import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scriptorium.worker.blobs.Corpus;
+import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.worker.blobs.ScratchDatabase;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
