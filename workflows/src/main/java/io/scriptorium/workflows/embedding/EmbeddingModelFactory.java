@@ -1,7 +1,6 @@
 package io.scriptorium.workflows.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 
 /**
@@ -37,8 +36,7 @@ public final class EmbeddingModelFactory {
 					+ "-dimensional vectors but scriptorium.embedding.dimensions is " + settings.dimensions()
 					+ ": set it to " + IN_PROCESS_DIMENSIONS);
 		}
-		DjlTelemetry.optOut();
-		return new AllMiniLmL6V2QuantizedEmbeddingModel();
+		return new BundledMiniLmModel(settings.parallelTexts(), settings.threadsPerText());
 	}
 
 	private static EmbeddingModel openAi(EmbeddingSettings settings) {

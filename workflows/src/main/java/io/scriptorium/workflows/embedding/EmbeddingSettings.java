@@ -14,13 +14,21 @@ import java.time.Duration;
  * @param apiKey the API key for {@code openai}; never logged
  * @param timeout how long one embedding request may take
  * @param maxTokens the most tokens the model reads from one text; chunks are sized to fit
+ * @param parallelTexts for {@code in-process}: texts embedded at once (0: one per core)
+ * @param threadsPerText for {@code in-process}: threads one text's inference uses (0: one per core)
  */
 public record EmbeddingSettings(String provider, String model, int dimensions, String baseUrl, String apiKey,
-		Duration timeout, int maxTokens) {
+		Duration timeout, int maxTokens, int parallelTexts, int threadsPerText) {
 
 	public static final String IN_PROCESS = "in-process";
 
 	public static final String OPENAI = "openai";
+
+	/** Settings with the in-process model's defaults for throughput: one text per core, one thread each. */
+	public EmbeddingSettings(String provider, String model, int dimensions, String baseUrl, String apiKey,
+			Duration timeout, int maxTokens) {
+		this(provider, model, dimensions, baseUrl, apiKey, timeout, maxTokens, 0, 1);
+	}
 
 	@Override
 	public String toString() {

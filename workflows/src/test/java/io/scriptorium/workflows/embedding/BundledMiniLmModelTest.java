@@ -1,0 +1,54 @@
+package io.scriptorium.workflows.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session set up for the cores must not change a single vector: chunks embedded by LangChain4j's own class
+ * (before this one existed, or by another worker) have to stay comparable with queries embedded now.
+ */
+class BundledMiniLmModelTest {
+
+	private static final List<TextSegment> TEXTS = IntStream.range(0, 24)
+		.mapToObj(i -> TextSegment.from("Paragraph " + i + ": the taxpayer must report every item of income, "
+				+ "including wages, interest and dividends, unless section " + (100 + i) + " excludes it."
+				+ " ".repeat(i % 3) + "A shorter sentence follows.".repeat(1 + i % 4)))
+		.toList();
+
+	@Test
+	void embedsEveryTextExactlyAsLangChain4jsOwnModelDoes() {
+		List<Embedding> reference = new AllMiniLmL6V2QuantizedEmbeddingModel().embedAll(TEXTS).content();
+
+		for (EmbeddingModel model : List.of(new BundledMiniLmModel(0, 1), new BundledMiniLmModel(2, 0),
+				new BundledMiniLmModel(1, 2))) {
+			List<Embedding> vectors = model.embedAll(TEXTS).content();
+
+			assertThat(vectors).hasSameSizeAs(reference);
+			for (int i = 0; i < vectors.size(); i++) {
+				assertThat(cosine(vectors.get(i).vector(), reference.get(i).vector())).as("text %d", i)
+					.isGreaterThan(0.99999);
+			}
+			assertThat(model.embed(TEXTS.get(5).text()).content().vector()).containsExactly(vectors.get(5).vector());
+		}
+	}
+
+	private static double cosine(float[] a, float[] b) {
+		double dot = 0;
+		double na = 0;
+		double nb = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+			na += a[i] * a[i];
+			nb += b[i] * b[i];
+		}
+		return dot / Math.sqrt(na * nb);
+	}
+
+}
