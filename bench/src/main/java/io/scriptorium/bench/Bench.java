@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.scriptorium.workflows.boot.EmbeddingModelProperties;
+import io.scriptorium.workflows.embedding.EmbeddingModelFactory;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -52,11 +54,18 @@ public final class Bench {
 		this.results.put("host", Map.of("cores", Runtime.getRuntime().availableProcessors(), "loadAverageAtStart",
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		log("%d corpus files (%s mode), %d pass(es)", files.size(), this.results.get("mode"), this.options.passes());
+		// LangChain4j's own class, as the simplest alternative would use it; and the same model on the session the
+		// worker sets up (one text per core, one thread each), which gives the same vectors faster.
 		EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+		EmbeddingModel workerModel = EmbeddingModelFactory.create(new EmbeddingModelProperties().toSettings());
+		// Queries are embedded as the api-server does (every core on the one text), to time what a search pays.
+		EmbeddingModelProperties apiServer = new EmbeddingModelProperties();
+		apiServer.getInProcess().setThreadsPerText(0);
+		EmbeddingModel queryModel = EmbeddingModelFactory.create(apiServer.toSettings());
 		OrchestratedIngestion orchestrated = new OrchestratedIngestion(api);
 		try (WorkerMemory memory = WorkerMemory.ofPidFile(this.options.workerPidFile());
 				WorkflowHistories histories = new WorkflowHistories(this.options.temporalTarget());
-				SearchBench search = new SearchBench(this.options, model)) {
+				SearchBench search = new SearchBench(this.options, queryModel)) {
 			// 1. Orchestrated: a warm-up on the small files, then the passes.
 			List<CorpusFile> small = files.stream().filter(f -> f.bytes() < 100_000).toList();
 			log("warm-up: %d small files", small.size());
@@ -117,15 +126,12 @@ public final class Bench {
 			}
 			this.results.put("histories", historyResults);
 
-			// 5. The model alone over the very chunk texts of the last pass.
+			// 5. The model alone over the very chunk texts of the last pass, both ways.
 			List<UUID> readyIds = last.outcomes().stream().filter(o -> "READY".equals(o.status()))
 				.map(OrchestratedIngestion.Outcome::id).toList();
 			List<String> texts = search.chunkTexts(readyIds);
-			ModelAlone.Run alone = ModelAlone.embed(model, texts, this.options.passTimeout());
-			this.results.put("modelAlone", Map.of("chunks", alone.chunks(), "seconds", Stats.round(alone.seconds(), 2),
-					"chunksPerSecond", Stats.round(alone.chunksPerSecond(), 2), "batch", 256));
-			log("model alone: %d chunks in %.1f s = %.1f chunks/s", alone.chunks(), alone.seconds(),
-					alone.chunksPerSecond());
+			ModelAlone.Run alone = modelAlone("modelAlone", "LangChain4j embedAll", model, texts);
+			ModelAlone.Run aloneWorker = modelAlone("modelAloneWorkerSession", "worker's session", workerModel, texts);
 
 			// 6. LangChain4j in one JVM, one file after the other.
 			InProcessIngestion inProcess = new InProcessIngestion(this.options, model);
@@ -156,9 +162,18 @@ public final class Bench {
 			// 7. Search.
 			this.results.put("search", searchBench(api, search, texts));
 
-			summarize(orch, base, alone);
+			summarize(orch, base, alone, aloneWorker);
 		}
 		write();
+	}
+
+	private ModelAlone.Run modelAlone(String key, String label, EmbeddingModel embeddingModel, List<String> texts) {
+		ModelAlone.Run run = ModelAlone.embed(embeddingModel, texts, this.options.passTimeout());
+		this.results.put(key, Map.of("chunks", run.chunks(), "seconds", Stats.round(run.seconds(), 2),
+				"chunksPerSecond", Stats.round(run.chunksPerSecond(), 2), "batch", ModelAlone.BATCH));
+		log("model alone (%s): %d chunks in %.1f s = %.1f chunks/s", label, run.chunks(), run.seconds(),
+				run.chunksPerSecond());
+		return run;
 	}
 
 	private Map<String, Object> searchBench(ApiClient api, SearchBench search, List<String> texts) throws Exception {
@@ -169,10 +184,13 @@ public final class Bench {
 		out.put("queries", queries.size());
 		long real = search.searchableChunks();
 		List<float[]> recallVectors = vectors.subList(0, Math.min(this.options.recallQueries(), vectors.size()));
-		double recallReal = search.recallAt10(recallVectors, this.options.stepTimeout());
+		SearchBench.Recall recallReal = search.recallAt10(recallVectors, this.options.stepTimeout());
 		out.put("realChunks", real);
-		out.put("recallAt10RealChunks", Stats.round(recallReal, 4));
-		log("recall@10 over %d real chunks: %.3f", real, recallReal);
+		out.put("recallQueries", recallReal.queries());
+		out.put("recallAt10RealChunks", Stats.round(recallReal.byDistance(), 4));
+		out.put("recallAt10RealChunksById", Stats.round(recallReal.byId(), 4));
+		log("recall@10 over %d real chunks (%d queries): %.3f by distance, %.3f by id", real, recallReal.queries(),
+				recallReal.byDistance(), recallReal.byId());
 		try {
 			int added = search.addSyntheticRows(this.options.searchRows(), search.realEmbeddings(20_000),
 					this.options.stepTimeout());
@@ -213,9 +231,11 @@ public final class Bench {
 					total, out.get("apiP50Ms"), out.get("apiP95Ms"), out.get("jdbcP50Ms"), out.get("jdbcP95Ms"),
 					out.get("embedQueryP50Ms"));
 			List<float[]> scaleVectors = recallVectors.subList(0, Math.min(50, recallVectors.size()));
-			double recallScale = search.recallAt10(scaleVectors, this.options.stepTimeout());
-			out.put("recallAt10AtScale", Stats.round(recallScale, 4));
-			log("recall@10 over %d chunks (%d queries): %.3f", total, scaleVectors.size(), recallScale);
+			SearchBench.Recall recallScale = search.recallAt10(scaleVectors, this.options.stepTimeout());
+			out.put("recallAt10AtScale", Stats.round(recallScale.byDistance(), 4));
+			out.put("recallAt10AtScaleById", Stats.round(recallScale.byId(), 4));
+			log("recall@10 over %d chunks (%d queries): %.3f by distance, %.3f by id", total, recallScale.queries(),
+					recallScale.byDistance(), recallScale.byId());
 		}
 		finally {
 			search.removeSyntheticRows();
@@ -224,7 +244,10 @@ public final class Bench {
 	}
 
 	@SuppressWarnings("unchecked")
-	private void summarize(Map<String, Object> orch, Map<String, Object> base, ModelAlone.Run alone) {
+	private void summarize(Map<String, Object> orch, Map<String, Object> base, ModelAlone.Run alone,
+			ModelAlone.Run aloneWorker) {
+		// The limit on this machine is the faster way to run the model: the goal is measured against that one.
+		double limit = Math.max(alone.chunksPerSecond(), aloneWorker.chunksPerSecond());
 		double orchPages = (double) orch.get("pagesPerSecond");
 		double orchChunks = (double) orch.get("chunksPerSecond");
 		double basePages = (double) base.get("pagesPerSecond");
@@ -232,7 +255,8 @@ public final class Bench {
 		Map<String, Object> ratios = new LinkedHashMap<>();
 		ratios.put("orchestratedOverInProcessPages", Stats.round(orchPages / basePages, 3));
 		ratios.put("orchestratedOverInProcessChunks", Stats.round(orchChunks / baseChunks, 3));
-		ratios.put("orchestratedOverModelAloneChunks", Stats.round(orchChunks / alone.chunksPerSecond(), 3));
+		ratios.put("orchestratedOverModelAloneChunks", Stats.round(orchChunks / limit, 3));
+		ratios.put("orchestratedOverLangChain4jEmbedAllChunks", Stats.round(orchChunks / alone.chunksPerSecond(), 3));
 		this.results.put("ratios", ratios);
 		Map<String, Object> search = (Map<String, Object>) this.results.get("search");
 		Map<String, Object> latency = (Map<String, Object>) this.results.get("onePagePdfUploadToReady");
@@ -242,13 +266,16 @@ public final class Bench {
 		row("Orchestrated chunks/s", orchChunks, "", "");
 		row("LangChain4j in-process pages/s", basePages, "", "");
 		row("LangChain4j in-process chunks/s", baseChunks, "", "");
-		row("Model alone chunks/s", Stats.round(alone.chunksPerSecond(), 2), "", "");
+		row("Model alone chunks/s, LangChain4j embedAll", Stats.round(alone.chunksPerSecond(), 2), "", "");
+		row("Model alone chunks/s, the worker's session", Stats.round(aloneWorker.chunksPerSecond(), 2), "", "");
 		row("Orchestrated / in-process (pages/s)", ratios.get("orchestratedOverInProcessPages"), ">= 1.0",
 				verdict(orchPages / basePages >= 1.0));
 		row("Orchestrated / in-process (chunks/s)", ratios.get("orchestratedOverInProcessChunks"), ">= 1.0",
 				verdict(orchChunks / baseChunks >= 1.0));
-		row("Orchestrated / model alone (chunks/s)", ratios.get("orchestratedOverModelAloneChunks"), ">= 0.85",
-				verdict(orchChunks / alone.chunksPerSecond() >= 0.85));
+		row("Orchestrated / model alone, the faster of the two (chunks/s)",
+				ratios.get("orchestratedOverModelAloneChunks"), ">= 0.85", verdict(orchChunks / limit >= 0.85));
+		row("Orchestrated / model alone, LangChain4j embedAll (chunks/s)",
+				ratios.get("orchestratedOverLangChain4jEmbedAllChunks"), "", "");
 		row("1-page PDF upload to READY p50 (s)", latency.get("p50Seconds"), "", "");
 		row("1-page PDF upload to READY p95 (s)", latency.get("p95Seconds"), "", "");
 		row("Worker peak RSS, sampled (MB)", memory.get("peakSampledRssMb"), "", "");
@@ -273,7 +300,8 @@ public final class Bench {
 		row("Search API p95 / (embed + JDBC) p95", Stats.round(apiP95 / (double) search.get("embedPlusJdbcP95Ms"), 2),
 				"<= 2", verdict(apiP95 <= 2 * (double) search.get("embedPlusJdbcP95Ms")));
 		double recall = (double) search.get("recallAt10RealChunks");
-		row("Recall@10, real chunks", recall, ">= 0.95", verdict(recall >= 0.95));
+		row("Recall@10, real chunks (by distance: ties count)", recall, ">= 0.95", verdict(recall >= 0.95));
+		row("Recall@10, real chunks (by id)", search.get("recallAt10RealChunksById"), "", "");
 		Object atScale = search.get("recallAt10AtScale");
 		if (atScale != null) {
 			row("Recall@10, with synthetic rows", atScale, ">= 0.95", verdict((double) atScale >= 0.95));
@@ -309,22 +337,26 @@ public final class Bench {
 		Map<String, Object> orch = (Map<String, Object>) this.results.get("orchestrated");
 		Map<String, Object> base = (Map<String, Object>) this.results.get("inProcessLangChain4j");
 		Map<String, Object> alone = (Map<String, Object>) this.results.get("modelAlone");
+		Map<String, Object> aloneWorker = (Map<String, Object>) this.results.get("modelAloneWorkerSession");
 		Map<String, LinkedHashMap<String, Double>> groups = new LinkedHashMap<>();
-		groups.put("pages/s", series((double) orch.get("pagesPerSecond"), (double) base.get("pagesPerSecond"), null));
+		groups.put("pages/s", series((double) orch.get("pagesPerSecond"), (double) base.get("pagesPerSecond"), null,
+				null));
 		groups.put("chunks/s", series((double) orch.get("chunksPerSecond"), (double) base.get("chunksPerSecond"),
-				(double) alone.get("chunksPerSecond")));
+				(double) alone.get("chunksPerSecond"), (double) aloneWorker.get("chunksPerSecond")));
 		ThroughputChart.write(this.options.results().resolve(name + ".png"),
 				"Ingestion throughput (" + this.results.get("mode") + " run, same files, same model)", groups);
 		System.out.println(md);
 		log("results in %s/%s.{json,md,png}", this.options.results(), name);
 	}
 
-	private static LinkedHashMap<String, Double> series(double orchestrated, double inProcess, Double alone) {
+	private static LinkedHashMap<String, Double> series(double orchestrated, double inProcess, Double alone,
+			Double aloneWorker) {
 		LinkedHashMap<String, Double> values = new LinkedHashMap<>();
 		values.put("orchestrated (API + Temporal)", orchestrated);
 		values.put("LangChain4j in-process", inProcess);
 		if (alone != null) {
-			values.put("model alone", alone);
+			values.put("model alone (embedAll)", alone);
+			values.put("model alone (worker's session)", aloneWorker);
 		}
 		return values;
 	}

@@ -8,7 +8,7 @@ import java.util.List;
 /** The embedding model by itself: texts embedded in large batches, no parsing, no storage. */
 final class ModelAlone {
 
-	private static final int BATCH = 256;
+	static final int BATCH = 256;
 
 	record Run(double seconds, int chunks) {
 

@@ -15,7 +15,8 @@ import javax.imageio.ImageIO;
 /** A grouped bar chart of the throughput comparison, drawn with plain Java2D (no fonts or network needed). */
 final class ThroughputChart {
 
-	private static final Color[] SERIES = { new Color(0x2E6FBA), new Color(0xE08A1E), new Color(0x5A9E4B) };
+	private static final Color[] SERIES = { new Color(0x2E6FBA), new Color(0xE08A1E), new Color(0x5A9E4B),
+			new Color(0x8E5AA8) };
 
 	private ThroughputChart() {
 	}
