@@ -6,6 +6,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -32,23 +33,11 @@ class BundledMiniLmModelTest {
 
 			assertThat(vectors).hasSameSizeAs(reference);
 			for (int i = 0; i < vectors.size(); i++) {
-				assertThat(cosine(vectors.get(i).vector(), reference.get(i).vector())).as("text %d", i)
+				assertThat(CosineSimilarity.between(vectors.get(i), reference.get(i))).as("text %d", i)
 					.isGreaterThan(0.99999);
 			}
 			assertThat(model.embed(TEXTS.get(5).text()).content().vector()).containsExactly(vectors.get(5).vector());
 		}
-	}
-
-	private static double cosine(float[] a, float[] b) {
-		double dot = 0;
-		double na = 0;
-		double nb = 0;
-		for (int i = 0; i < a.length; i++) {
-			dot += a[i] * b[i];
-			na += a[i] * a[i];
-			nb += b[i] * b[i];
-		}
-		return dot / Math.sqrt(na * nb);
 	}
 
 }
