@@ -97,10 +97,10 @@ public class EmbeddingModelProperties {
 	public static class InProcess {
 
 		/** Texts embedded at once by this process, whoever asks; 0: one per core. */
-		private int parallelTexts = 0;
+		private int parallelTexts = EmbeddingSettings.DEFAULT_PARALLEL_TEXTS;
 
 		/** Threads that one text's inference uses; 0: one per core. */
-		private int threadsPerText = 1;
+		private int threadsPerText = EmbeddingSettings.DEFAULT_THREADS_PER_TEXT;
 
 		public int getParallelTexts() {
 			return this.parallelTexts;

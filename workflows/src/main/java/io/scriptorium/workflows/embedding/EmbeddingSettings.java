@@ -24,10 +24,17 @@ public record EmbeddingSettings(String provider, String model, int dimensions, S
 
 	public static final String OPENAI = "openai";
 
-	/** Settings with the in-process model's defaults for throughput: one text per core, one thread each. */
+	/** In-process default: as many texts at once as there are cores (0 means one per core). */
+	public static final int DEFAULT_PARALLEL_TEXTS = 0;
+
+	/** In-process default: one thread per text, which gives the most throughput. */
+	public static final int DEFAULT_THREADS_PER_TEXT = 1;
+
+	/** Settings with the in-process model's defaults for throughput. */
 	public EmbeddingSettings(String provider, String model, int dimensions, String baseUrl, String apiKey,
 			Duration timeout, int maxTokens) {
-		this(provider, model, dimensions, baseUrl, apiKey, timeout, maxTokens, 0, 1);
+		this(provider, model, dimensions, baseUrl, apiKey, timeout, maxTokens, DEFAULT_PARALLEL_TEXTS,
+				DEFAULT_THREADS_PER_TEXT);
 	}
 
 	@Override
