@@ -25,7 +25,11 @@ start_extra_worker "$SECOND_PORT"
 # 3. Reprocess, kill -9 the first worker at EMBED.
 reprocess "$FILE" >/dev/null
 wait_stage "$id" EMBED "$DOC_TIMEOUT"
-log "document at EMBED: kill -9 the first worker (pid $first_pid)"
+# The plain status comes from the database; progress=true asks the running workflow.
+progress="$(curl -fsS --max-time 10 "${AUTH[@]}" "$API/api/v1/documents/$id?progress=true" | jq -c .progress)"
+[ "$(jq -r '.stage + " " + (.chunks | tostring)' <<<"$progress")" = "EMBED $(sql "SELECT count(*) FROM chunks WHERE document_id = '$id'")" ] \
+  || fail "the running workflow's progress is $progress, not EMBED with every chunk counted"
+log "document at EMBED (workflow progress $progress): kill -9 the first worker (pid $first_pid)"
 kill -KILL "$first_pid"
 
 # 4. READY with the reference's chunks.

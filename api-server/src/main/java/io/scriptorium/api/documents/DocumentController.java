@@ -34,9 +34,9 @@ class DocumentController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A document's status; with progress while it is PROCESSING")
-	DocumentResponse get(@PathVariable UUID id) {
-		return this.documents.get(id);
+	@Operation(summary = "A document's status; progress=true adds the running workflow's progress (a Temporal query)")
+	DocumentResponse get(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean progress) {
+		return this.documents.get(id, progress);
 	}
 
 	@GetMapping

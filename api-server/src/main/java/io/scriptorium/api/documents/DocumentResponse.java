@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A document as the API shows it. {@code contentType} is the MIME type of its {@code type}; {@code progress} is
- * present only while it is PROCESSING and its workflow answered.
+ * present only when asked for, while it is PROCESSING, and if its workflow answered.
  */
 public record DocumentResponse(UUID id, String filename, String type, String contentType, String sha256,
 		long sizeBytes, DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel,

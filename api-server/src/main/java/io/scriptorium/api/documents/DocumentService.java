@@ -41,9 +41,13 @@ public class DocumentService {
 		this.properties = properties;
 	}
 
-	DocumentResponse get(UUID id) {
+	/**
+	 * The document as the database holds it. Its progress is asked of the running workflow only on request: a query
+	 * costs the Temporal server and a worker a workflow task, too much for every poll of every client.
+	 */
+	DocumentResponse get(UUID id, boolean withProgress) {
 		DocumentRecord document = require(id);
-		Progress progress = (document.status() == DocumentStatus.PROCESSING)
+		Progress progress = (withProgress && document.status() == DocumentStatus.PROCESSING)
 				? this.workflows.progress(document.workflowId(), this.properties.getProgressQueryTimeout()).orElse(null)
 				: null;
 		return DocumentResponse.of(document, progress);

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DocumentsProperties {
 
 	/**
-	 * How long a status request waits for a PROCESSING document's workflow to answer its progress query; past
-	 * it, the status is answered without progress.
+	 * How long a status request with {@code progress=true} waits for a PROCESSING document's workflow to answer
+	 * its progress query; past it, the status is answered without progress.
 	 */
 	private Duration progressQueryTimeout = Duration.ofMillis(500);
 
