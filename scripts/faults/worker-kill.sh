@@ -28,7 +28,7 @@ wait_stage "$id" EMBED "$DOC_TIMEOUT"
 # The plain status comes from the database; progress=true asks the running workflow, whose answer may miss the
 # API's query timeout while the worker's cores are busy embedding: a few tries, as a client would.
 for _ in 1 2 3 4 5; do
-  progress="$(curl -fsS --max-time 10 "${AUTH[@]}" "$API/api/v1/documents/$id?progress=true" | jq -c .progress)"
+  progress="$(document "$id?progress=true" | jq -c .progress)"
   [ "$progress" != null ] && break
 done
 [ "$(jq -r '.stage + " " + (.chunks | tostring)' <<<"$progress")" = "EMBED $(sql "SELECT count(*) FROM chunks WHERE document_id = '$id'")" ] \

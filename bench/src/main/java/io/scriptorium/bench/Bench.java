@@ -27,7 +27,7 @@ public final class Bench {
 
 	private static final Duration LATENCY_POLL = Duration.ofMillis(20);
 
-	/** Queries of at most this many words are also timed apart (the sentences drawn are 6 to 40 words). */
+	/** Queries of at most this many words (of the sentences {@link SearchBench#sentences} draws) are also timed apart. */
 	private static final int SHORT_QUERY_WORDS = 12;
 
 	private final BenchOptions options;
@@ -308,8 +308,8 @@ public final class Bench {
 		row("Search JDBC (SQL only) p95 (ms)", jdbcP95, "", "");
 		row("Search query embedding p50 (ms)", search.get("embedQueryP50Ms"), "", "");
 		row("Search query embedding p95 (ms)", search.get("embedQueryP95Ms"), "", "");
-		row("Search API p95, the " + search.get("shortQueries") + " queries of 6-" + SHORT_QUERY_WORDS + " words (ms)",
-				search.get("shortQueryApiP95Ms"), "", "");
+		row("Search API p95, the " + search.get("shortQueries") + " queries of " + SearchBench.MIN_QUERY_WORDS + "-"
+				+ SHORT_QUERY_WORDS + " words (ms)", search.get("shortQueryApiP95Ms"), "", "");
 		row("Search API p95 / JDBC p95", Stats.round(apiP95 / jdbcP95, 2), "<= 2", verdict(apiP95 <= 2 * jdbcP95));
 		row("Search API p95 / (embed + JDBC) p95", Stats.round(apiP95 / (double) search.get("embedPlusJdbcP95Ms"), 2),
 				"<= 2", verdict(apiP95 <= 2 * (double) search.get("embedPlusJdbcP95Ms")));

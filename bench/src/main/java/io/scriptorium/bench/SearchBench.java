@@ -22,6 +22,11 @@ import java.util.UUID;
 /** Search latency through the API and straight through JDBC, and the recall of the HNSW index. */
 final class SearchBench implements AutoCloseable {
 
+	/** The shortest and longest sentences drawn as queries, in words. */
+	static final int MIN_QUERY_WORDS = 6;
+
+	static final int MAX_QUERY_WORDS = 40;
+
 	/** The API's query (SearchService), so that JDBC times the very statement the API runs. */
 	private static final String NEAREST = """
 			SELECT c.document_id, d.filename, c.chunk_index, c.page, c.text, c.distance
@@ -51,7 +56,10 @@ final class SearchBench implements AutoCloseable {
 		this.model = model;
 	}
 
-	/** Real sentences of the corpus to search for: one sentence of 6 to 40 words from each of randomly drawn chunks. */
+	/**
+	 * Real sentences of the corpus to search for: one sentence of {@link #MIN_QUERY_WORDS} to {@link #MAX_QUERY_WORDS}
+	 * words from each of randomly drawn chunks.
+	 */
 	static List<String> sentences(List<String> chunkTexts, int count, long seed) {
 		Random random = new Random(seed);
 		List<String> sentences = new ArrayList<>();
@@ -60,7 +68,8 @@ final class SearchBench implements AutoCloseable {
 			String[] parts = chunkTexts.get(random.nextInt(chunkTexts.size())).split("(?<=[.!?])\\s+");
 			String sentence = parts[random.nextInt(parts.length)].strip();
 			int words = sentence.split("\\s+").length;
-			if (words >= 6 && words <= 40 && sentence.length() <= 400 && seen.add(sentence)) {
+			if (words >= MIN_QUERY_WORDS && words <= MAX_QUERY_WORDS && sentence.length() <= 400
+					&& seen.add(sentence)) {
 				sentences.add(sentence);
 			}
 		}
