@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -74,8 +75,11 @@ public final class Bench {
 			log("warm-up: %d small files", small.size());
 			orchestrated.pass(small, true, this.options.passTimeout());
 			List<OrchestratedIngestion.Pass> passes = new ArrayList<>();
+			Optional<CpuBudget> cpu = CpuBudget.ofRunDirectory(this.options.workerPidFile().getParent());
 			for (int i = 1; i <= this.options.passes(); i++) {
+				Optional<CpuBudget.Snapshot> before = cpu.map(CpuBudget::snapshot);
 				OrchestratedIngestion.Pass pass = orchestrated.pass(files, true, this.options.passTimeout());
+				cpu.ifPresent(budget -> budget.add(before.orElseThrow(), budget.snapshot()));
 				log("pass %d: %.1f s, %d/%d READY, %d pages, %d chunks%s", i, pass.seconds(), pass.ready(),
 						files.size(), pass.pages(), pass.chunks(), pass.timedOut() ? " (TIMED OUT)" : "");
 				passes.add(pass);
@@ -94,6 +98,7 @@ public final class Bench {
 			orch.put("documentsPerSecond", Stats.round(docs / seconds, 3));
 			orch.put("pagesPerSecond", Stats.round(pages / seconds, 2));
 			orch.put("chunksPerSecond", Stats.round(chunks / seconds, 2));
+			cpu.ifPresent(budget -> orch.put("cpu", budget.results()));
 			orch.put("lastPass", last.outcomes());
 			this.results.put("orchestrated", orch);
 
@@ -165,7 +170,7 @@ public final class Bench {
 			// 7. Search.
 			this.results.put("search", searchBench(api, search, texts));
 
-			summarize(orch, base, alone, aloneWorker);
+			summarize(orch, base, alone, aloneWorker, cpu);
 		}
 		write();
 	}
@@ -256,7 +261,7 @@ public final class Bench {
 
 	@SuppressWarnings("unchecked")
 	private void summarize(Map<String, Object> orch, Map<String, Object> base, ModelAlone.Run alone,
-			ModelAlone.Run aloneWorker) {
+			ModelAlone.Run aloneWorker, Optional<CpuBudget> cpu) {
 		// The limit on this machine is the faster way to run the model: the goal is measured against that one.
 		double limit = Math.max(alone.chunksPerSecond(), aloneWorker.chunksPerSecond());
 		double orchPages = (double) orch.get("pagesPerSecond");
@@ -287,6 +292,7 @@ public final class Bench {
 				ratios.get("orchestratedOverModelAloneChunks"), ">= 0.85", verdict(orchChunks / limit >= 0.85));
 		row("Orchestrated / model alone, LangChain4j embedAll (chunks/s)",
 				ratios.get("orchestratedOverLangChain4jEmbedAllChunks"), "", "");
+		cpu.ifPresent(budget -> cpuRows(budget, (int) orch.get("chunks"), limit));
 		row("1-page PDF upload to READY p50 (s)", latency.get("p50Seconds"), "", "");
 		row("1-page PDF upload to READY p95 (s)", latency.get("p95Seconds"), "", "");
 		row("Worker peak RSS, sampled (MB)", memory.get("peakSampledRssMb"), "", "");
@@ -320,6 +326,29 @@ public final class Bench {
 		if (atScale != null) {
 			row("Recall@10, with synthetic rows", atScale, ">= 0.95", verdict((double) atScale >= 0.95));
 		}
+	}
+
+	/**
+	 * Where the passes' CPU went, and what that split allows: had every core been busy all the time, the passes
+	 * would have taken their core-seconds over the cores, and the orchestrated rate would have been the model alone's
+	 * times the model's own core-seconds for these chunks over all the core-seconds the passes used.
+	 */
+	@SuppressWarnings("unchecked")
+	private void cpuRows(CpuBudget budget, int chunks, double modelAloneChunksPerSecond) {
+		Map<String, Object> results = budget.results();
+		((Map<String, Object>) results.get("coreSecondsByPart"))
+			.forEach((part, seconds) -> row("Passes' CPU, " + part + " (core-s)", seconds, "", ""));
+		row("Passes' CPU used / the cores' time", results.get("coresUsedShare"), "", "");
+		double modelCoreSeconds = chunks * CpuBudget.cores() / modelAloneChunksPerSecond;
+		Map<String, Object> bound = new LinkedHashMap<>();
+		bound.put("modelAloneCoreSeconds", Stats.round(modelCoreSeconds, 1));
+		bound.put("workerEmbeddingOverModelAlone", Stats.round(budget.embedding() / modelCoreSeconds, 3));
+		bound.put("orchestratedOverModelAloneWithEveryCoreBusy", Stats.round(modelCoreSeconds / budget.total(), 3));
+		this.results.put("cpuBound", bound);
+		row("Worker's embedding CPU / the model alone's for the same chunks", bound.get("workerEmbeddingOverModelAlone"),
+				"", "");
+		row("Orchestrated / model alone had every core been busy (this CPU split)",
+				bound.get("orchestratedOverModelAloneWithEveryCoreBusy"), "", "");
 	}
 
 	private void row(String metric, Object value, String goal, String status) {

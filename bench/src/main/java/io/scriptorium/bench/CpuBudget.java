@@ -1,0 +1,222 @@
+package io.scriptorium.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the CPU of the orchestrated passes goes: core-seconds of each process of the local stack (from
+ * {@code /proc}, with the processes' pid files in {@code .stack/run}), the worker's embedding threads apart from the
+ * rest of the worker. With the model alone's rate this bounds the orchestrated / model-alone ratio: however well the
+ * work is spread over the cores, a pass cannot take less than its CPU divided by the cores.
+ */
+final class CpuBudget {
+
+	/** The linux kernel's USER_HZ, the unit of /proc's CPU times, on every architecture it runs on today. */
+	private static final double TICKS_PER_SECOND = 100;
+
+	/** The worker's embedding executor names its threads embedding-N (BundledMiniLmModel). */
+	private static final String EMBEDDING_THREADS = "embedding";
+
+	static final String EMBEDDING = "worker: embedding threads";
+
+	private final long workerPid;
+
+	private final Map<String, Long> processes = new LinkedHashMap<>();
+
+	private final Map<String, Double> coreSeconds = new LinkedHashMap<>();
+
+	private final Map<String, Double> workerThreadSeconds = new HashMap<>();
+
+	private double wallSeconds;
+
+	private CpuBudget(long workerPid, Map<String, Long> others) {
+		this.workerPid = workerPid;
+		this.processes.putAll(others);
+	}
+
+	/** Empty when the stack was not started by {@code scripts/stack} on this machine (its pid files are missing). */
+	static Optional<CpuBudget> ofRunDirectory(Path run) {
+		try {
+			Map<String, Long> others = new LinkedHashMap<>();
+			others.put("PostgreSQL", pid(run.resolve("postgres.pid")));
+			others.put("Temporal server", pid(run.resolve("temporal.pid")));
+			others.put("api-server", pid(run.resolve("api-server.pid")));
+			return Optional.of(new CpuBudget(pid(run.resolve("worker.pid")), others));
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The ticks of every part at one moment. */
+	record Snapshot(long nanos, Map<Long, WorkerThread> workerThreads, Map<String, Long> parts) {
+	}
+
+	/** One of the worker's threads: its name without the number (so a pool's threads add up), and its ticks. */
+	record WorkerThread(String family, long ticks) {
+	}
+
+	Snapshot snapshot() {
+		Map<Long, Long[]> table = processTable();
+		Map<String, Long> parts = new LinkedHashMap<>();
+		long worker = ownTicks(this.workerPid);
+		parts.put("worker", worker);
+		// jodconverter's soffice processes are the worker's children; ended ones count in its cutime/cstime.
+		parts.put("LibreOffice (the worker's child processes)", treeTicks(this.workerPid, table) - worker);
+		this.processes.forEach((name, pid) -> parts.put(name, treeTicks(pid, table)));
+		return new Snapshot(System.nanoTime(), workerThreads(), parts);
+	}
+
+	/** Adds what every part used from {@code start} to {@code end} (called once per pass). */
+	void add(Snapshot start, Snapshot end) {
+		end.workerThreads().forEach((tid, thread) -> {
+			WorkerThread before = start.workerThreads().get(tid);
+			long ticks = thread.ticks() - ((before != null) ? before.ticks() : 0);
+			this.workerThreadSeconds.merge(thread.family(), ticks / TICKS_PER_SECOND, Double::sum);
+		});
+		long embedding = end.workerThreads().entrySet().stream()
+			.filter(thread -> thread.getValue().family().equals(EMBEDDING_THREADS))
+			.mapToLong(thread -> thread.getValue().ticks() - start.workerThreads()
+				.getOrDefault(thread.getKey(), new WorkerThread(EMBEDDING_THREADS, 0)).ticks())
+			.sum();
+		add(EMBEDDING, embedding);
+		add("worker: other threads", delta(start, end, "worker") - embedding);
+		end.parts().keySet().stream().filter(part -> !part.equals("worker"))
+			.forEach(part -> add(part, delta(start, end, part)));
+		this.wallSeconds += (end.nanos() - start.nanos()) / 1e9;
+	}
+
+	/** Core-seconds by part, their total, and the share of the cores' time they used. */
+	Map<String, Object> results() {
+		Map<String, Object> out = new LinkedHashMap<>();
+		Map<String, Object> parts = new LinkedHashMap<>();
+		this.coreSeconds.forEach((part, seconds) -> parts.put(part, Stats.round(seconds, 1)));
+		out.put("coreSecondsByPart", parts);
+		// Threads that ended within a pass are missing here (the process totals above still hold their time).
+		Map<String, Object> threads = new LinkedHashMap<>();
+		this.workerThreadSeconds.entrySet().stream().filter(family -> family.getValue() >= 0.5)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach(family -> threads.put(family.getKey(), Stats.round(family.getValue(), 1)));
+		out.put("workerCoreSecondsByThreadName", threads);
+		out.put("coreSecondsTotal", Stats.round(total(), 1));
+		out.put("wallSeconds", Stats.round(this.wallSeconds, 1));
+		out.put("coresUsedShare", Stats.round(total() / (this.wallSeconds * cores()), 3));
+		return out;
+	}
+
+	double total() {
+		return this.coreSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+	}
+
+	double embedding() {
+		return this.coreSeconds.getOrDefault(EMBEDDING, 0.0);
+	}
+
+	static int cores() {
+		return Runtime.getRuntime().availableProcessors();
+	}
+
+	private void add(String part, long ticks) {
+		this.coreSeconds.merge(part, ticks / TICKS_PER_SECOND, Double::sum);
+	}
+
+	private static long delta(Snapshot start, Snapshot end, String part) {
+		return end.parts().get(part) - start.parts().get(part);
+	}
+
+	private Map<Long, WorkerThread> workerThreads() {
+		Map<Long, WorkerThread> threads = new HashMap<>();
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(this.workerPid), "task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String family = Files.readString(task.resolve("comm")).strip().replaceAll("[-_ #:]*\\d+$", "");
+					threads.put(Long.parseLong(task.getFileName().toString()),
+							new WorkerThread(family, ticks(fields(task.resolve("stat")), false)));
+				}
+				catch (IOException | RuntimeException ex) {
+					// The thread ended between the listing and the read.
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The worker is gone: nothing to count.
+		}
+		return threads;
+	}
+
+	/** pid to {parent pid, own ticks, ticks of its ended children}, for every process now alive. */
+	private static Map<Long, Long[]> processTable() {
+		Map<Long, Long[]> table = new HashMap<>();
+		try (var entries = Files.list(Path.of("/proc"))) {
+			for (Path entry : entries.toList()) {
+				String name = entry.getFileName().toString();
+				if (name.chars().allMatch(Character::isDigit)) {
+					try {
+						String[] fields = fields(entry.resolve("stat"));
+						table.put(Long.parseLong(name), new Long[] { Long.parseLong(fields[1]), ticks(fields, false),
+								ticks(fields, true) - ticks(fields, false) });
+					}
+					catch (IOException | RuntimeException ex) {
+						// The process ended between the listing and the read.
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot list /proc", ex);
+		}
+		return table;
+	}
+
+	/** A process's own ticks, those of its ended children, and those of its live descendants. */
+	private static long treeTicks(long pid, Map<Long, Long[]> table) {
+		Long[] row = table.get(pid);
+		if (row == null) {
+			return 0;
+		}
+		long ticks = row[1] + row[2];
+		List<Long> children = new ArrayList<>();
+		table.forEach((child, values) -> {
+			if (values[0] == pid) {
+				children.add(child);
+			}
+		});
+		for (long child : children) {
+			ticks += treeTicks(child, table);
+		}
+		return ticks;
+	}
+
+	private static long ownTicks(long pid) {
+		try {
+			return ticks(fields(Path.of("/proc", Long.toString(pid), "stat")), false);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	/** The fields of a stat line after the command name (which may hold spaces): state is [0], ppid [1]. */
+	private static String[] fields(Path stat) throws IOException {
+		String line = Files.readString(stat);
+		return line.substring(line.lastIndexOf(')') + 2).split(" ");
+	}
+
+	/** utime + stime, and with {@code withChildren} cutime + cstime too. */
+	private static long ticks(String[] fields, boolean withChildren) {
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+	}
+
+	private static long pid(Path file) throws IOException {
+		return Long.parseLong(Files.readString(file).strip());
+	}
+
+}
