@@ -349,6 +349,11 @@ public final class Bench {
 				"", "");
 		row("Orchestrated / model alone had every core been busy (this CPU split)",
 				bound.get("orchestratedOverModelAloneWithEveryCoreBusy"), "", "");
+		// The host's speed drifts between the passes and the model-alone run (half an hour apart): the embedding
+		// threads' share of the passes' core time is the same ratio at the speed the model had during the passes.
+		bound.put("embeddingShareOfCoreTime", Stats.round(budget.embedding() / budget.coreTime(), 3));
+		row("Embedding threads' share of the passes' core time (the ratio at the passes' own model speed)",
+				bound.get("embeddingShareOfCoreTime"), "", "");
 	}
 
 	private void row(String metric, Object value, String goal, String status) {

@@ -107,8 +107,13 @@ final class CpuBudget {
 		out.put("workerCoreSecondsByThreadName", threads);
 		out.put("coreSecondsTotal", Stats.round(total(), 1));
 		out.put("wallSeconds", Stats.round(this.wallSeconds, 1));
-		out.put("coresUsedShare", Stats.round(total() / (this.wallSeconds * cores()), 3));
+		out.put("coresUsedShare", Stats.round(total() / coreTime(), 3));
 		return out;
+	}
+
+	/** The cores' time over the passes: wall seconds times cores. */
+	double coreTime() {
+		return this.wallSeconds * cores();
 	}
 
 	double total() {
