@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Where the CPU of the orchestrated passes goes: core-seconds of each process of the local stack (from
  * {@code /proc}, with the processes' pid files in {@code .stack/run}), the worker's embedding threads apart from the
- * rest of the worker. With the model alone's rate this bounds the orchestrated / model-alone ratio: however well the
- * work is spread over the cores, a pass cannot take less than its CPU divided by the cores.
+ * rest of the worker. Everything but the embedding threads is what orchestration, conversion, parsing and storage
+ * cost on the cores the model would otherwise have had.
  */
 final class CpuBudget {
 
