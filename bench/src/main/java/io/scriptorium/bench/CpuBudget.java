@@ -24,7 +24,7 @@ final class CpuBudget {
 	/** The worker's embedding executor names its threads embedding-N (BundledMiniLmModel). */
 	private static final String EMBEDDING_THREADS = "embedding";
 
-	static final String EMBEDDING = "worker: embedding threads";
+	private static final String EMBEDDING = "worker: embedding threads";
 
 	private final long workerPid;
 
@@ -76,16 +76,14 @@ final class CpuBudget {
 
 	/** Adds what every part used from {@code start} to {@code end} (called once per pass). */
 	void add(Snapshot start, Snapshot end) {
+		Map<String, Long> byFamily = new HashMap<>();
 		end.workerThreads().forEach((tid, thread) -> {
 			WorkerThread before = start.workerThreads().get(tid);
-			long ticks = thread.ticks() - ((before != null) ? before.ticks() : 0);
-			this.workerThreadSeconds.merge(thread.family(), ticks / TICKS_PER_SECOND, Double::sum);
+			byFamily.merge(thread.family(), thread.ticks() - ((before != null) ? before.ticks() : 0), Long::sum);
 		});
-		long embedding = end.workerThreads().entrySet().stream()
-			.filter(thread -> thread.getValue().family().equals(EMBEDDING_THREADS))
-			.mapToLong(thread -> thread.getValue().ticks() - start.workerThreads()
-				.getOrDefault(thread.getKey(), new WorkerThread(EMBEDDING_THREADS, 0)).ticks())
-			.sum();
+		byFamily.forEach((family, ticks) -> this.workerThreadSeconds.merge(family, ticks / TICKS_PER_SECOND,
+				Double::sum));
+		long embedding = byFamily.getOrDefault(EMBEDDING_THREADS, 0L);
 		add(EMBEDDING, embedding);
 		add("worker: other threads", delta(start, end, "worker") - embedding);
 		end.parts().keySet().stream().filter(part -> !part.equals("worker"))
