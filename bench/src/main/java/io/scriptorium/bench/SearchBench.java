@@ -40,8 +40,8 @@ final class SearchBench implements AutoCloseable {
 			JOIN documents d ON d.id = c.document_id
 			ORDER BY c.distance, c.document_id, c.chunk_index""";
 
-	/** The API's hnsw.ef_search for k = 10: max(scriptorium.search.min-ef-search = 100, 2k). */
-	private static final int EF_SEARCH = 100;
+	/** The API's hnsw.ef_search for k = 10: max(scriptorium.search.min-ef-search = 200, 2k). */
+	private static final int EF_SEARCH = 200;
 
 	private static final String SYNTHETIC_WORKFLOW = "bench-synthetic";
 
