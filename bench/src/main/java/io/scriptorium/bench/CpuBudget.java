@@ -45,10 +45,10 @@ final class CpuBudget {
 	static Optional<CpuBudget> ofRunDirectory(Path run) {
 		try {
 			Map<String, Long> others = new LinkedHashMap<>();
-			others.put("PostgreSQL", pid(run.resolve("postgres.pid")));
-			others.put("Temporal server", pid(run.resolve("temporal.pid")));
-			others.put("api-server", pid(run.resolve("api-server.pid")));
-			return Optional.of(new CpuBudget(pid(run.resolve("worker.pid")), others));
+			others.put("PostgreSQL", PidFile.read(run.resolve("postgres.pid")));
+			others.put("Temporal server", PidFile.read(run.resolve("temporal.pid")));
+			others.put("api-server", PidFile.read(run.resolve("api-server.pid")));
+			return Optional.of(new CpuBudget(PidFile.read(run.resolve("worker.pid")), others));
 		}
 		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
@@ -64,13 +64,16 @@ final class CpuBudget {
 	}
 
 	Snapshot snapshot() {
-		Map<Long, Long[]> table = processTable();
+		Map<Long, ProcessTicks> table = processTable();
+		Map<Long, List<Long>> children = new HashMap<>();
+		table.forEach((pid, process) -> children.computeIfAbsent(process.parent(), parent -> new ArrayList<>()).add(pid));
 		Map<String, Long> parts = new LinkedHashMap<>();
-		long worker = ownTicks(this.workerPid);
+		ProcessTicks workerProcess = table.get(this.workerPid);
+		long worker = (workerProcess != null) ? workerProcess.own() : 0;
 		parts.put("worker", worker);
 		// jodconverter's soffice processes are the worker's children; ended ones count in its cutime/cstime.
-		parts.put("LibreOffice (the worker's child processes)", treeTicks(this.workerPid, table) - worker);
-		this.processes.forEach((name, pid) -> parts.put(name, treeTicks(pid, table)));
+		parts.put("LibreOffice (the worker's child processes)", treeTicks(this.workerPid, table, children) - worker);
+		this.processes.forEach((name, pid) -> parts.put(name, treeTicks(pid, table, children)));
 		return new Snapshot(System.nanoTime(), workerThreads(), parts);
 	}
 
@@ -141,7 +144,7 @@ final class CpuBudget {
 				try {
 					String family = Files.readString(task.resolve("comm")).strip().replaceAll("[-_ #:]*\\d+$", "");
 					threads.put(Long.parseLong(task.getFileName().toString()),
-							new WorkerThread(family, ticks(fields(task.resolve("stat")), false)));
+							new WorkerThread(family, ownTicks(fields(task.resolve("stat")))));
 				}
 				catch (IOException | RuntimeException ex) {
 					// The thread ended between the listing and the read.
@@ -154,17 +157,20 @@ final class CpuBudget {
 		return threads;
 	}
 
-	/** pid to {parent pid, own ticks, ticks of its ended children}, for every process now alive. */
-	private static Map<Long, Long[]> processTable() {
-		Map<Long, Long[]> table = new HashMap<>();
+	/** A live process's parent, its own ticks, and those of its ended (reaped) children. */
+	private record ProcessTicks(long parent, long own, long endedChildren) {
+	}
+
+	private static Map<Long, ProcessTicks> processTable() {
+		Map<Long, ProcessTicks> table = new HashMap<>();
 		try (var entries = Files.list(Path.of("/proc"))) {
 			for (Path entry : entries.toList()) {
 				String name = entry.getFileName().toString();
 				if (name.chars().allMatch(Character::isDigit)) {
 					try {
 						String[] fields = fields(entry.resolve("stat"));
-						table.put(Long.parseLong(name), new Long[] { Long.parseLong(fields[1]), ticks(fields, false),
-								ticks(fields, true) - ticks(fields, false) });
+						table.put(Long.parseLong(name), new ProcessTicks(Long.parseLong(fields[1]), ownTicks(fields),
+								Long.parseLong(fields[13]) + Long.parseLong(fields[14])));
 					}
 					catch (IOException | RuntimeException ex) {
 						// The process ended between the listing and the read.
@@ -179,31 +185,16 @@ final class CpuBudget {
 	}
 
 	/** A process's own ticks, those of its ended children, and those of its live descendants. */
-	private static long treeTicks(long pid, Map<Long, Long[]> table) {
-		Long[] row = table.get(pid);
-		if (row == null) {
+	private static long treeTicks(long pid, Map<Long, ProcessTicks> table, Map<Long, List<Long>> children) {
+		ProcessTicks process = table.get(pid);
+		if (process == null) {
 			return 0;
 		}
-		long ticks = row[1] + row[2];
-		List<Long> children = new ArrayList<>();
-		table.forEach((child, values) -> {
-			if (values[0] == pid) {
-				children.add(child);
-			}
-		});
-		for (long child : children) {
-			ticks += treeTicks(child, table);
+		long ticks = process.own() + process.endedChildren();
+		for (long child : children.getOrDefault(pid, List.of())) {
+			ticks += treeTicks(child, table, children);
 		}
 		return ticks;
-	}
-
-	private static long ownTicks(long pid) {
-		try {
-			return ticks(fields(Path.of("/proc", Long.toString(pid), "stat")), false);
-		}
-		catch (IOException ex) {
-			return 0;
-		}
 	}
 
 	/** The fields of a stat line after the command name (which may hold spaces): state is [0], ppid [1]. */
@@ -212,14 +203,9 @@ final class CpuBudget {
 		return line.substring(line.lastIndexOf(')') + 2).split(" ");
 	}
 
-	/** utime + stime, and with {@code withChildren} cutime + cstime too. */
-	private static long ticks(String[] fields, boolean withChildren) {
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
-	}
-
-	private static long pid(Path file) throws IOException {
-		return Long.parseLong(Files.readString(file).strip());
+	/** utime + stime. */
+	private static long ownTicks(String[] fields) {
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 }

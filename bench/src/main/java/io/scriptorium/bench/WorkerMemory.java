@@ -26,7 +26,7 @@ final class WorkerMemory implements AutoCloseable {
 	}
 
 	static WorkerMemory ofPidFile(Path pidFile) throws IOException {
-		return new WorkerMemory(Long.parseLong(Files.readString(pidFile).strip()));
+		return new WorkerMemory(PidFile.read(pidFile));
 	}
 
 	long peakSampledRssMb() {
