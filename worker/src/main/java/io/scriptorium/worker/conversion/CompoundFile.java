@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the names in an OLE2 compound file's directory (MS-CFB), which is all it takes to tell a password-protected
- * OOXML file (an {@code EncryptedPackage} stream) from a legacy Office file. Searching the raw bytes for the name
- * would misfire on a .doc whose text mentions it.
+ * Reads an OLE2 compound file's directory (MS-CFB) and the first sector of a stream, which is all it takes to tell a
+ * password-protected OOXML file (an {@code EncryptedPackage} stream) or an encrypted Word document (a flag in its
+ * {@code WordDocument} stream's header) from a legacy Office file LibreOffice can convert. Searching the raw bytes
+ * for a name would misfire on a .doc whose text mentions it.
  */
 final class CompoundFile {
 
@@ -28,6 +31,9 @@ final class CompoundFile {
 	private static final int HEADER_DIFAT_ENTRIES = 109;
 
 	private static final int DIRECTORY_ENTRY_BYTES = 128;
+
+	/** Smaller streams live in the mini stream. */
+	private static final long MINI_STREAM_CUTOFF = 4096;
 
 	private final FileChannel channel;
 
@@ -56,9 +62,26 @@ final class CompoundFile {
 	/** The names of every storage and stream in the compound file. */
 	static Set<String> entryNames(Path file) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			CompoundFile compoundFile = new CompoundFile(channel);
-			return compoundFile.readDirectory();
+			return new CompoundFile(channel).readDirectory().keySet();
 		}
+	}
+
+	/**
+	 * The first sector (512 or 4,096 bytes) of the stream {@code name}, if it has one and it is stored in regular
+	 * sectors (streams of 4,096 bytes and more; a Word document's {@code WordDocument} stream always is).
+	 */
+	static Optional<ByteBuffer> firstSector(Path file, String name) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			CompoundFile compoundFile = new CompoundFile(channel);
+			Entry entry = compoundFile.readDirectory().get(name);
+			if (entry == null || entry.size() < MINI_STREAM_CUTOFF) {
+				return Optional.empty();
+			}
+			return Optional.of(compoundFile.readSector(entry.startSector()));
+		}
+	}
+
+	private record Entry(int startSector, long size) {
 	}
 
 	private void readDifatSectors(int firstDifatSector, int fatCount) throws IOException {
@@ -75,8 +98,8 @@ final class CompoundFile {
 		}
 	}
 
-	private Set<String> readDirectory() throws IOException {
-		Set<String> names = new HashSet<>();
+	private Map<String, Entry> readDirectory() throws IOException {
+		Map<String, Entry> names = new HashMap<>();
 		ByteBuffer header = read(0, 512);
 		int sector = header.getInt(0x30);
 		long visited = 0;
@@ -89,7 +112,8 @@ final class CompoundFile {
 				if (type != 0 && nameBytes >= 2 && nameBytes <= 64) {
 					byte[] name = new byte[nameBytes - 2];
 					entries.get(offset, name);
-					names.add(new String(name, StandardCharsets.UTF_16LE));
+					names.put(new String(name, StandardCharsets.UTF_16LE),
+							new Entry(entries.getInt(offset + 0x74), entries.getLong(offset + 0x78)));
 				}
 			}
 			sector = nextSector(sector);

@@ -16,8 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.jodconverter.core.document.DefaultDocumentFormatRegistry;
 import org.jodconverter.core.document.DocumentFormat;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Converts the ORIGINAL blob of an office document to a PDF blob: copy to a temporary file, check the container,
- * let LibreOffice convert it, store the PDF (replacing one a previous attempt stored).
+ * write it anew without external references, let LibreOffice convert that, store the PDF (replacing one a previous
+ * attempt stored).
  */
 @Component("conversionActivities")
 @ConditionalOnBooleanProperty(name = "scriptorium.conversion.enabled", matchIfMissing = true)
@@ -42,9 +45,14 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 	/** jodconverter's message when LibreOffice's loader rejects the file: the input, not LibreOffice, is at fault. */
 	private static final String LOAD_FAILURE = "Could not open document";
 
+	/** Attempts that may time out before the file is blamed: the second runs on a restarted LibreOffice. */
+	private static final int TIMEOUT_ATTEMPTS = 2;
+
 	private final DocumentBlobs blobs;
 
 	private final OfficeFileInspector inspector;
+
+	private final OfficeFileRewriter rewriter;
 
 	private final OfficeConverter converter;
 
@@ -56,10 +64,11 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 		return thread;
 	});
 
-	ConversionActivitiesImpl(DocumentBlobs blobs, OfficeFileInspector inspector, OfficeConverter converter,
-			ConversionProperties properties) {
+	ConversionActivitiesImpl(DocumentBlobs blobs, OfficeFileInspector inspector, OfficeFileRewriter rewriter,
+			OfficeConverter converter, ConversionProperties properties) {
 		this.blobs = blobs;
 		this.inspector = inspector;
+		this.rewriter = rewriter;
 		this.converter = converter;
 		this.properties = properties;
 	}
@@ -68,9 +77,11 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 	public ConversionResult convertToPdf(DocumentRef document) {
 		Path directory = createWorkDirectory();
 		try {
+			Path original = directory.resolve("original." + document.type().extension());
+			this.blobs.copyTo(document, BlobKind.ORIGINAL, original);
+			this.inspector.inspect(document, original);
 			Path source = directory.resolve("source." + document.type().extension());
-			this.blobs.copyTo(document, BlobKind.ORIGINAL, source);
-			this.inspector.inspect(document, source);
+			this.rewriter.rewrite(document, original, source);
 			Path pdf = directory.resolve("converted.pdf");
 			long start = System.nanoTime();
 			try (ConversionHeartbeat heartbeat = ConversionHeartbeat.start(Activity.getExecutionContext(),
@@ -105,15 +116,33 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 		return format;
 	}
 
-	private static ApplicationFailure conversionFailure(DocumentRef document, OfficeException ex) {
+	/**
+	 * A file LibreOffice cannot load is the file's fault; so is one it asks a password for (the inspector catches
+	 * the encryption it knows). A timeout is retried once, on a fresh LibreOffice, and then blamed on the file, so
+	 * that one upload cannot hold the office queue for the activity's whole schedule. Anything else (a crash, no
+	 * free process) may pass on another attempt.
+	 */
+	private ApplicationFailure conversionFailure(DocumentRef document, OfficeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && cause.getMessage().contains(LOAD_FAILURE)) {
+			String message = String.valueOf(cause.getMessage());
+			if (message.contains(LOAD_FAILURE)) {
 				return Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
 						"LibreOffice could not open the file: it is damaged or not a " + document.type()
 								+ " LibreOffice can read");
 			}
+			if (message.toLowerCase(Locale.ROOT).contains("password")) {
+				return Failures.nonRetryable(ErrorCode.ENCRYPTED_DOCUMENT, document,
+						"the document is password-protected; remove the password and upload it again");
+			}
+			if (cause instanceof TimeoutException) {
+				String detail = "LibreOffice did not finish converting within "
+						+ this.properties.getTaskTimeout().toSeconds() + " s";
+				return (Activity.getExecutionContext().getInfo().getAttempt() >= TIMEOUT_ATTEMPTS)
+						? Failures.nonRetryable(ErrorCode.DOCUMENT_TOO_COMPLEX, document,
+								detail + ", " + TIMEOUT_ATTEMPTS + " times")
+						: Failures.retryable(ErrorCode.CONVERSION_FAILED, document, detail, null);
+			}
 		}
-		// A crash, a timeout or no free LibreOffice process: another attempt (on a restarted process) may pass.
 		return Failures.retryable(ErrorCode.CONVERSION_FAILED, document, "LibreOffice failed: " + ex.getMessage(), ex);
 	}
 

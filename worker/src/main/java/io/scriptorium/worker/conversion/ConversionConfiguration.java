@@ -15,8 +15,13 @@ class ConversionConfiguration {
 	}
 
 	@Bean
-	OfficeFileInspector officeFileInspector(ConversionProperties properties) {
-		return new OfficeFileInspector(properties.getMaxUnzippedSize().toBytes());
+	OfficeFileInspector officeFileInspector() {
+		return new OfficeFileInspector();
+	}
+
+	@Bean
+	OfficeFileRewriter officeFileRewriter(ConversionProperties properties) {
+		return new OfficeFileRewriter(properties.getMaxUnzippedSize().toBytes());
 	}
 
 }

@@ -37,10 +37,14 @@ class ParsingActivitiesImpl implements ParsingActivities {
 
 	private final ParsingProperties properties;
 
-	ParsingActivitiesImpl(DocumentBlobs blobs, DocumentPages pages, ParsingProperties properties) {
+	private final PdfTextExtractor pdfText;
+
+	ParsingActivitiesImpl(DocumentBlobs blobs, DocumentPages pages, ParsingProperties properties,
+			PdfTextExtractor pdfText) {
 		this.blobs = blobs;
 		this.pages = pages;
 		this.properties = properties;
+		this.pdfText = pdfText;
 	}
 
 	@Override
@@ -73,10 +77,10 @@ class ParsingActivitiesImpl implements ParsingActivities {
 		int resumeAfter = context.getHeartbeatDetails(Integer.class).orElse(0);
 		PageWriter writer = new PageWriter(this.pages, document, this.properties.getBatchPages(), context,
 				resumeAfter);
-		int pageCount = new PdfTextExtractor(this.properties.getMaxPages()).extract(document, file, resumeAfter + 1,
-				writer);
+		PdfTextExtractor.Extraction extraction = this.pdfText.extract(document, file, resumeAfter + 1, writer);
 		DocumentPages.Totals totals = writer.finish();
-		return new ParseResult(pageCount, totals.pagesWithText(), totals.characters());
+		return new ParseResult(extraction.pages(), totals.pagesWithText(), totals.characters(),
+				extraction.skippedPages());
 	}
 
 	private ParseResult extractSegments(DocumentRef document, Path file, ActivityExecutionContext context)
@@ -92,7 +96,7 @@ class ParsingActivitiesImpl implements ParsingActivities {
 			});
 		}
 		DocumentPages.Totals totals = writer.finish();
-		return new ParseResult(0, totals.pagesWithText(), totals.characters());
+		return new ParseResult(0, totals.pagesWithText(), totals.characters(), 0);
 	}
 
 	private static void deleteQuietly(Path file) {

@@ -1,51 +1,180 @@
 package io.scriptorium.worker.parsing;
 
+import io.scriptorium.worker.parsing.ParserFrames.Frame;
+import io.scriptorium.worker.parsing.ParserFrames.PageCount;
+import io.scriptorium.worker.parsing.ParserFrames.PageSkipped;
+import io.scriptorium.worker.parsing.ParserFrames.PageText;
+import io.scriptorium.worker.parsing.ParserFrames.Refused;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
 
 /**
- * Extracts a PDF's text page by page with PDFBox. The document is read from a file and its streams are cached in
- * temporary files, so a 400-page PDF does not need its size in heap.
+ * Extracts a PDF's text page by page with PDFBox, in {@link PdfParserProcess parser processes} rather than in the
+ * worker: a page over its {@link PageBudget}, or one whose process ran out of memory or time, is skipped (stored
+ * empty) and the parser restarts after it. More than {@code max-skipped-pages} such pages, or all of them, fail the
+ * document DOCUMENT_TOO_COMPLEX; damaged pages are skipped without limit, as they cost nothing.
  */
-final class PdfTextExtractor {
+@Component
+class PdfTextExtractor implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(PdfTextExtractor.class);
 
-	/** The PDF header may follow some junk; readers look for it in the first KiB. */
-	private static final int HEADER_SEARCH_BYTES = 1024;
+	/** What the extraction found: the page count and the pages skipped (too complex, or damaged). */
+	record Extraction(int pages, int tooComplexPages, int damagedPages) {
 
-	private final int maxPages;
+		int skippedPages() {
+			return this.tooComplexPages + this.damagedPages;
+		}
 
-	PdfTextExtractor(int maxPages) {
-		this.maxPages = maxPages;
 	}
 
-	/**
-	 * Feeds the text of pages {@code firstPage}..n to the writer and returns n, the PDF's page count.
-	 */
-	int extract(DocumentRef document, Path file, int firstPage, PageWriter writer) throws IOException {
+	private final ParsingProperties properties;
+
+	private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "pdf-parser-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	PdfTextExtractor(ParsingProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Feeds the text of pages {@code firstPage}..n to the writer. */
+	Extraction extract(DocumentRef document, Path file, int firstPage, PageWriter writer) throws IOException {
 		checkHeader(document, file);
-		try (PDDocument pdf = load(document, file)) {
-			int pages = pageCount(document, pdf);
-			PDFTextStripper stripper = new PDFTextStripper();
-			for (int page = firstPage; page <= pages; page++) {
-				writer.add(TextCleaner.clean(pageText(document, pdf, stripper, page)));
+		Progress progress = new Progress(firstPage);
+		while (progress.pages < 0 || progress.next <= progress.pages) {
+			if (runParser(document, file, progress, writer)) {
+				break;
 			}
-			return pages;
 		}
+		if (progress.tooComplex > 0 && progress.tooComplex == progress.pages) {
+			throw tooComplex(document, "no page could be read within the parser's limits (" + progress.lastReason + ")");
+		}
+		return new Extraction(Math.max(progress.pages, 0), progress.tooComplex, progress.damaged);
+	}
+
+	/** Where the extraction stands across parser processes. */
+	private static final class Progress {
+
+		int pages = -1;
+
+		int next;
+
+		int tooComplex;
+
+		int damaged;
+
+		String lastReason;
+
+		Progress(int firstPage) {
+			this.next = firstPage;
+		}
+
+	}
+
+	/** One parser process from {@code progress.next}; true when it reached the end of the document. */
+	private boolean runParser(DocumentRef document, Path file, Progress progress, PageWriter writer)
+			throws IOException {
+		Path stderr = Files.createTempFile("scriptorium-parser-", ".log");
+		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(),
+				this.properties.getProcessHeap(), this.properties.getPageTimeout(), stderr, this.watchdogs)) {
+			while (true) {
+				Frame frame;
+				try {
+					frame = parser.next();
+				}
+				catch (PdfParserProcess.Died died) {
+					if (!died.overLimits()) {
+						throw Failures.retryable(ErrorCode.INTERNAL_ERROR, document, died.getMessage(), null);
+					}
+					if (progress.pages < 0) {
+						throw tooComplex(document, "the PDF cannot be opened within the parser's limits: "
+								+ died.getMessage());
+					}
+					skip(document, writer, progress, new PageSkipped(progress.next, true, died.getMessage()));
+					return progress.next > progress.pages;
+				}
+				if (frame instanceof PageCount count) {
+					progress.pages = checkPageCount(document, count.pages());
+				}
+				else if (frame instanceof PageText text) {
+					writer.add(TextCleaner.clean(text.text()));
+					progress.next = text.page() + 1;
+				}
+				else if (frame instanceof PageSkipped skipped) {
+					skip(document, writer, progress, skipped);
+				}
+				else if (frame instanceof Refused refused) {
+					throw refused(document, refused);
+				}
+				else {
+					return true;
+				}
+			}
+		}
+	}
+
+	private void skip(DocumentRef document, PageWriter writer, Progress progress, PageSkipped page) {
+		logger.warn("Skipped page {} of {} ({}): {}", page.page(), document.documentId(), document.filename(),
+				page.reason());
+		writer.add("");
+		progress.next = page.page() + 1;
+		progress.lastReason = page.reason();
+		if (!page.tooComplex()) {
+			progress.damaged++;
+			return;
+		}
+		if (++progress.tooComplex > this.properties.getMaxSkippedPages()) {
+			throw tooComplex(document, progress.tooComplex + " pages are over the parser's limits (the last: page "
+					+ page.page() + ", " + page.reason() + ")");
+		}
+	}
+
+	private PageBudget budget() {
+		return new PageBudget(this.properties.getMaxPages(), this.properties.getMaxOperatorsPerPage(),
+				this.properties.getMaxGlyphsPerPage(), this.properties.getMaxGraphicsDepth(),
+				this.properties.getMaxContentPerPage().toBytes());
+	}
+
+	private int checkPageCount(DocumentRef document, int pages) {
+		if (pages == 0) {
+			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document, "the PDF has no readable pages");
+		}
+		if (pages > this.properties.getMaxPages()) {
+			throw Failures.nonRetryable(ErrorCode.TOO_MANY_PAGES, document,
+					"the PDF has more than " + this.properties.getMaxPages() + " pages; at most "
+							+ this.properties.getMaxPages() + " are accepted");
+		}
+		return pages;
+	}
+
+	private static ApplicationFailure refused(DocumentRef document, Refused refused) {
+		return switch (refused.reason()) {
+			case ENCRYPTED -> Failures.nonRetryable(ErrorCode.ENCRYPTED_DOCUMENT, document,
+					"the PDF is password-protected; remove the password and upload it again");
+			case DAMAGED -> Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
+					"the PDF is damaged and cannot be read (" + refused.detail() + ")");
+			case TOO_COMPLEX -> tooComplex(document, refused.detail());
+		};
+	}
+
+	private static ApplicationFailure tooComplex(DocumentRef document, String detail) {
+		return Failures.nonRetryable(ErrorCode.DOCUMENT_TOO_COMPLEX, document, detail);
 	}
 
 	private static void checkHeader(DocumentRef document, Path file) throws IOException {
@@ -54,59 +183,17 @@ final class PdfTextExtractor {
 		}
 		byte[] head;
 		try (InputStream in = Files.newInputStream(file)) {
-			head = in.readNBytes(HEADER_SEARCH_BYTES);
+			head = in.readNBytes(5);
 		}
-		if (!new String(head, StandardCharsets.ISO_8859_1).contains("%PDF-")) {
+		if (!new String(head, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
 			throw Failures.nonRetryable(ErrorCode.UNSUPPORTED_TYPE, document,
 					"the content is not a PDF (no %PDF- header)");
 		}
 	}
 
-	private static PDDocument load(DocumentRef document, Path file) {
-		try {
-			return Loader.loadPDF(file.toFile(), "", IOUtils.createTempFileOnlyStreamCache());
-		}
-		catch (InvalidPasswordException ex) {
-			throw Failures.nonRetryable(ErrorCode.ENCRYPTED_DOCUMENT, document,
-					"the PDF is password-protected; remove the password and upload it again");
-		}
-		catch (IOException | RuntimeException ex) {
-			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
-					"the PDF is damaged and cannot be read (" + ex.getMessage() + ")");
-		}
-	}
-
-	private int pageCount(DocumentRef document, PDDocument pdf) {
-		int pages;
-		try {
-			pages = pdf.getNumberOfPages();
-		}
-		catch (RuntimeException ex) {
-			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
-					"the PDF's page tree is damaged (" + ex.getMessage() + ")");
-		}
-		if (pages == 0) {
-			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document, "the PDF has no readable pages");
-		}
-		if (pages > this.maxPages) {
-			throw Failures.nonRetryable(ErrorCode.TOO_MANY_PAGES, document,
-					"the PDF has " + pages + " pages; at most " + this.maxPages + " are accepted");
-		}
-		return pages;
-	}
-
-	/** A page whose content stream is broken yields no text rather than failing the whole document. */
-	private static String pageText(DocumentRef document, PDDocument pdf, PDFTextStripper stripper, int page) {
-		stripper.setStartPage(page);
-		stripper.setEndPage(page);
-		try {
-			return stripper.getText(pdf);
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("No text from page {} of {} ({}): {}", page, document.documentId(), document.filename(),
-					ex.toString());
-			return "";
-		}
+	@Override
+	public void destroy() {
+		this.watchdogs.shutdownNow();
 	}
 
 }

@@ -77,7 +77,7 @@ class ConversionActivitiesImplIT {
 	void createEnvironment() {
 		this.environment = TestActivityEnvironment.newInstance();
 		this.implementation = new ConversionActivitiesImpl(database.blobs(),
-				new OfficeFileInspector(MAX_UNZIPPED_BYTES), converter, properties);
+				new OfficeFileInspector(), new OfficeFileRewriter(MAX_UNZIPPED_BYTES), converter, properties);
 		this.environment.registerActivitiesImplementations(this.implementation);
 		this.environment.setActivityHeartbeatListener(String.class, this.heartbeats::add);
 		this.activities = this.environment.newActivityStub(ConversionActivities.class,

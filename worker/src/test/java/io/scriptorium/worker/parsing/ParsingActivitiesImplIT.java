@@ -4,6 +4,7 @@ import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scriptorium.workflows.testing.Corpus;
+import io.scriptorium.workflows.testing.HostilePdfs;
 import io.scriptorium.worker.blobs.ScratchDatabase;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
@@ -253,6 +254,56 @@ class ParsingActivitiesImplIT {
 				ErrorCode.DOCUMENT_NOT_FOUND);
 	}
 
+	static Stream<HostilePdfs.Bomb> hostilePdfs() {
+		return Stream.concat(HostilePdfs.workerWedging().stream(), HostilePdfs.pageTrees().stream());
+	}
+
+	@ParameterizedTest
+	@MethodSource("hostilePdfs")
+	void hostilePdfFailsWithItsCodeInBoundedTimeAndLeavesNoParserRunning(HostilePdfs.Bomb bomb) throws Exception {
+		DocumentRef document = database.insertDocument(bomb.writeTo(this.directory), DocumentType.PDF);
+		long start = System.nanoTime();
+
+		assertNonRetryable(() -> activities(new ParsingProperties()).extractText(document),
+				ErrorCode.valueOf(bomb.expectedCode()));
+
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		System.out.printf("%s: %s in %d ms%n", bomb.name(), bomb.expectedCode(), took.toMillis());
+		assertThat(took).isLessThan(Duration.ofMinutes(2));
+		assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+			.filter((process) -> process.info().commandLine().orElse("").contains(PdfParserMain.class.getName())))
+			.isEmpty();
+	}
+
+	@Test
+	void pageOverItsBudgetIsSkippedAndTheRestOfTheFileIsRead() throws Exception {
+		Path pdf = Files.write(this.directory.resolve("bomb-between-text.pdf"),
+				HostilePdfs.bombBetweenText("The first page reads fine", "So does the last one"));
+		DocumentRef document = database.insertDocument(pdf, DocumentType.PDF);
+
+		ParseResult result = activities(new ParsingProperties()).extractText(document);
+
+		assertThat(result.pages()).isEqualTo(3);
+		assertThat(result.skippedPages()).isEqualTo(1);
+		assertThat(pageTexts(document)).containsExactly("The first page reads fine", "", "So does the last one");
+	}
+
+	@Test
+	void parserKilledForTakingTooLongSkipsThePageAndResumesAfterIt() throws Exception {
+		// A page budget too large to stop the bomb: only the page timeout does.
+		ParsingProperties properties = new ParsingProperties();
+		properties.setMaxOperatorsPerPage(Long.MAX_VALUE);
+		properties.setPageTimeout(Duration.ofSeconds(3));
+		Path pdf = Files.write(this.directory.resolve("slow-page.pdf"),
+				HostilePdfs.bombBetweenText("Before the slow page", "After the slow page"));
+		DocumentRef document = database.insertDocument(pdf, DocumentType.PDF);
+
+		ParseResult result = activities(properties).extractText(document);
+
+		assertThat(result.skippedPages()).isEqualTo(1);
+		assertThat(pageTexts(document)).containsExactly("Before the slow page", "", "After the slow page");
+	}
+
 	private ParsingActivities activities(ParsingProperties properties) {
 		return activities(properties, Duration.ofMinutes(1));
 	}
@@ -260,7 +311,7 @@ class ParsingActivitiesImplIT {
 	private ParsingActivities activities(ParsingProperties properties, Duration heartbeatTimeout) {
 		DocumentPages pages = new DocumentPages(database.jdbcTemplate(), database.jdbcClient());
 		this.environment.registerActivitiesImplementations(
-				new ParsingActivitiesImpl(database.blobs(), pages, properties));
+				new ParsingActivitiesImpl(database.blobs(), pages, properties, new PdfTextExtractor(properties)));
 		return this.environment.newActivityStub(ParsingActivities.class,
 				ActivityOptions.newBuilder()
 					.setStartToCloseTimeout(Duration.ofMinutes(10))

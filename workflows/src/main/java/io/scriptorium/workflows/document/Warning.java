@@ -4,6 +4,12 @@ package io.scriptorium.workflows.document;
 public enum Warning {
 
 	/** The document has pages but none of them carries text (a scan without OCR): READY with 0 chunks. */
-	NO_TEXT_LAYER
+	NO_TEXT_LAYER,
+
+	/**
+	 * Some pages could not be read (damaged, or over the parser's limits) and are left out; the rest of the document
+	 * is READY.
+	 */
+	PAGES_SKIPPED
 
 }

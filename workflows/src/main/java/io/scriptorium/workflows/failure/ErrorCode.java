@@ -16,6 +16,11 @@ public enum ErrorCode {
 	ENCRYPTED_DOCUMENT,
 	CONVERSION_FAILED,
 	TOO_MANY_PAGES,
+	/**
+	 * The document needs more work or memory than a document may take: a PDF whose pages exceed the parser's budgets
+	 * or kill its process, an office file LibreOffice cannot convert in time (twice). Not retried.
+	 */
+	DOCUMENT_TOO_COMPLEX,
 	EMBEDDING_FAILED,
 	DOCUMENT_NOT_FOUND,
 	/** API only: a request parameter is missing or out of range (HTTP 400). */

@@ -20,7 +20,7 @@ public final class Failures {
 	}
 
 	private static String message(DocumentRef document, String detail) {
-		return "'" + document.filename() + "': " + detail;
+		return "'" + document.filename() + "': " + WorkerPaths.redact(detail);
 	}
 
 }

@@ -75,8 +75,13 @@ public class IngestionWorkflowImpl implements IngestionWorkflow {
 			enter(Stage.PARSE);
 			ParseResult parsed = this.parsing.extractText(this.document);
 			this.pages = parsed.pages();
+			List<Warning> warnings = new ArrayList<>();
+			if (parsed.skippedPages() > 0) {
+				warnings.add(Warning.PAGES_SKIPPED);
+			}
 			if (parsed.pagesWithText() == 0) {
-				return ready(List.of(Warning.NO_TEXT_LAYER));
+				warnings.add(Warning.NO_TEXT_LAYER);
+				return ready(warnings);
 			}
 			enter(Stage.CHUNK);
 			ChunkingResult plan = this.chunking.chunkText(this.document);
@@ -85,7 +90,7 @@ public class IngestionWorkflowImpl implements IngestionWorkflow {
 			embedInBatches(plan);
 			enter(Stage.INDEX);
 			this.chunks = this.indexing.publishChunks(this.document);
-			return ready(List.of());
+			return ready(warnings);
 		}
 		catch (ActivityFailure failure) {
 			if (isCancellation(failure)) {

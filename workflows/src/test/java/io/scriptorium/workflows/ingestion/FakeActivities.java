@@ -43,7 +43,7 @@ final class FakeActivities {
 
 	private final CountDownLatch parsingStarted = new CountDownLatch(1);
 
-	private ParseResult parsed = new ParseResult(3, 3, 4_200);
+	private ParseResult parsed = new ParseResult(3, 3, 4_200, 0);
 
 	private ChunkingResult plan = new ChunkingResult(10, 3, 2);
 

@@ -66,7 +66,7 @@ class IngestionWorkflowIT {
 
 	@Test
 	void fourHundredPagePdfEndsReadyWithASmallHistory() throws IOException {
-		FakeActivities fakes = new FakeActivities().parses(new ParseResult(400, 400, 1_600_000))
+		FakeActivities fakes = new FakeActivities().parses(new ParseResult(400, 400, 1_600_000, 0))
 			.chunks(new ChunkingResult(2_000, 64, 4))
 			.embedsFor(5);
 		startWorkers(fakes);

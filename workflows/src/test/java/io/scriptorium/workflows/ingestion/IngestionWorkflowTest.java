@@ -95,7 +95,7 @@ class IngestionWorkflowTest {
 
 	@Test
 	void textFileSkipsConversionAndIsReadyWithZeroPages(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(0, 1, 300)).chunks(new ChunkingResult(2, 64, 4));
+		this.fakes.parses(new ParseResult(0, 1, 300, 0)).chunks(new ChunkingResult(2, 64, 4));
 		IngestionWorkflow workflow = startWorkers(env, worker, TXT);
 
 		IngestionResult result = workflow.ingest(TXT);
@@ -121,7 +121,7 @@ class IngestionWorkflowTest {
 
 	@Test
 	void pdfWithoutTextLayerIsReadyWithNoChunksAndAWarning(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(5, 0, 0));
+		this.fakes.parses(new ParseResult(5, 0, 0, 0));
 		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
 
 		IngestionResult result = workflow.ingest(PDF);
@@ -271,7 +271,7 @@ class IngestionWorkflowTest {
 
 	@Test
 	void fourHundredPageDocumentKeepsTheHistorySmall(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(400, 400, 1_600_000)).chunks(new ChunkingResult(2_000, 64, 4)).embedsFor(1);
+		this.fakes.parses(new ParseResult(400, 400, 1_600_000, 0)).chunks(new ChunkingResult(2_000, 64, 4)).embedsFor(1);
 		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
 
 		workflow.ingest(PDF);

@@ -1,0 +1,32 @@
+package io.scriptorium.worker.conversion;
+
+import io.scriptorium.workflows.document.DocumentRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The first defence against documents that make LibreOffice fetch URLs or read local files: the file LibreOffice
+ * converts is a copy without external references ({@link PackageRewriter} for DOCX, PPTX and ODT,
+ * {@link RtfRewriter} for RTF). Legacy binary DOC files are passed on as they are; for them, and for whatever a
+ * rewrite misses, the LibreOffice profile and environment that {@link OfficeConverter} starts it with are the
+ * second defence, and a network without egress the third (deployment.md).
+ */
+final class OfficeFileRewriter {
+
+	private final PackageRewriter packages;
+
+	OfficeFileRewriter(long maxUnzippedBytes) {
+		this.packages = new PackageRewriter(maxUnzippedBytes);
+	}
+
+	/** By content, not name: a .doc may be RTF (the inspector lets it through as such). */
+	void rewrite(DocumentRef document, Path source, Path target) throws IOException {
+		switch (FileSignature.of(source)) {
+			case ZIP -> this.packages.rewrite(document, source, target);
+			case RTF -> RtfRewriter.rewrite(source, target);
+			default -> Files.copy(source, target);
+		}
+	}
+
+}

@@ -1,0 +1,216 @@
+package io.scriptorium.worker.parsing;
+
+import io.scriptorium.worker.parsing.ParserFrames.Frame;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One run of {@link PdfParserMain} in a JVM of its own: a heap of {@code heap}, no environment but the locale, and a
+ * watchdog that kills it when it sends no frame for {@code pageTimeout}. A PDF that exhausts the heap or spins on a
+ * page therefore costs one process, which ends, rather than a worker thread that cannot be stopped.
+ */
+final class PdfParserProcess implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(PdfParserProcess.class);
+
+	/** The exit status of a JVM started with -XX:+ExitOnOutOfMemoryError when its heap ran out. */
+	private static final int OUT_OF_MEMORY_EXIT = 3;
+
+	private static final int STDERR_TAIL_BYTES = 2048;
+
+	/** Why the process ended without its last frame. */
+	enum Death {
+
+		/** Killed after sending nothing for the page timeout. */
+		TIMED_OUT,
+		/** Its heap ran out. */
+		OUT_OF_MEMORY,
+		/** Anything else: a JVM that did not start, a broken frame. Not the file's fault as far as we know. */
+		CRASHED
+
+	}
+
+	/** The process ended before the frame asked for. */
+	static final class Died extends Exception {
+
+		private final Death death;
+
+		Died(Death death, String message) {
+			super(message, null, false, false);
+			this.death = death;
+		}
+
+		Death death() {
+			return this.death;
+		}
+
+		/** Whether the file made it spend what it may: time or memory. */
+		boolean overLimits() {
+			return this.death != Death.CRASHED;
+		}
+
+	}
+
+	private final Process process;
+
+	private final DataInputStream frames;
+
+	private final Path stderr;
+
+	private final ScheduledFuture<?> watchdog;
+
+	private final Duration pageTimeout;
+
+	private final DataSize heap;
+
+	private volatile long lastFrameNanos = System.nanoTime();
+
+	private volatile boolean timedOut;
+
+	private PdfParserProcess(Process process, Path stderr, Duration pageTimeout, DataSize heap,
+			ScheduledExecutorService scheduler) {
+		this.process = process;
+		this.frames = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+		this.stderr = stderr;
+		this.pageTimeout = pageTimeout;
+		this.heap = heap;
+		this.watchdog = scheduler.scheduleWithFixedDelay(this::killIfSilent, 200, 200, TimeUnit.MILLISECONDS);
+	}
+
+	/** Starts the parser on {@code file} from {@code firstPage}; its standard error goes to {@code stderr}. */
+	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, DataSize heap, Duration pageTimeout,
+			Path stderr, ScheduledExecutorService scheduler) throws IOException {
+		List<String> command = new ArrayList<>(javaCommand(heap));
+		command.add(file.toAbsolutePath().toString());
+		command.add(String.valueOf(firstPage));
+		command.addAll(budget.toArgs());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		// Nothing of the worker's environment (database and API credentials) reaches a process that reads strangers' files.
+		Map<String, String> environment = builder.environment();
+		Map<String, String> kept = Map.copyOf(environment);
+		environment.clear();
+		for (String name : List.of("PATH", "LANG", "LC_ALL", "TZ")) {
+			if (kept.containsKey(name)) {
+				environment.put(name, kept.get(name));
+			}
+		}
+		return new PdfParserProcess(builder.start(), stderr, pageTimeout, heap, scheduler);
+	}
+
+	/**
+	 * The JVM of this worker with its class path. A Spring Boot executable jar (or its exploded form) hides the
+	 * libraries from the class path, so there the jar's own PropertiesLauncher starts the parser's main class.
+	 */
+	private static List<String> javaCommand(DataSize heap) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + heap.toMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
+				"-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+				"-cp", System.getProperty("java.class.path")));
+		String loader = PdfParserMain.class.getClassLoader().getClass().getName();
+		if (loader.startsWith("org.springframework.boot.loader.")) {
+			command.add(command.size() - 2, "-Dloader.main=" + PdfParserMain.class.getName());
+			command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+		}
+		else {
+			command.add(PdfParserMain.class.getName());
+		}
+		return command;
+	}
+
+	/** The next frame; {@link Died} when the process ended (or was killed) first. */
+	Frame next() throws Died {
+		try {
+			Frame frame = ParserFrames.read(this.frames);
+			this.lastFrameNanos = System.nanoTime();
+			return frame;
+		}
+		catch (EOFException ex) {
+			throw death();
+		}
+		catch (IOException ex) {
+			// A frame cut short by the process's end reads as garbage: its exit status says why.
+			logger.debug("PDF parser process sent a broken frame: {}", ex.toString());
+			throw death();
+		}
+	}
+
+	private Died death() {
+		Integer exit = exitStatus();
+		if (this.timedOut) {
+			return new Died(Death.TIMED_OUT, "a page took longer than " + this.pageTimeout.toSeconds() + " s");
+		}
+		if (exit != null && exit == OUT_OF_MEMORY_EXIT) {
+			return new Died(Death.OUT_OF_MEMORY, "it needs more than " + this.heap.toMegabytes() + " MB of memory");
+		}
+		logger.warn("PDF parser process exited with status {}; its last output: {}", exit, stderrTail());
+		return new Died(Death.CRASHED, "the PDF parser process exited with status " + exit);
+	}
+
+	private Integer exitStatus() {
+		try {
+			return this.process.waitFor(10, TimeUnit.SECONDS) ? this.process.exitValue() : null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	private void killIfSilent() {
+		if (System.nanoTime() - this.lastFrameNanos > this.pageTimeout.toNanos() && this.process.isAlive()) {
+			this.timedOut = true;
+			this.process.destroyForcibly();
+		}
+	}
+
+	private String stderrTail() {
+		try (RandomAccessFile file = new RandomAccessFile(this.stderr.toFile(), "r")) {
+			long start = Math.max(0, file.length() - STDERR_TAIL_BYTES);
+			byte[] tail = new byte[(int) (file.length() - start)];
+			file.seek(start);
+			file.readFully(tail);
+			return new String(tail, StandardCharsets.UTF_8).strip();
+		}
+		catch (IOException ex) {
+			return "(none)";
+		}
+	}
+
+	/** Kills the process if it still runs: an attempt that ends early (cancelled, timed out) stops its parser. */
+	@Override
+	public void close() {
+		this.watchdog.cancel(false);
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		try {
+			Files.deleteIfExists(this.stderr);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not delete {}", this.stderr, ex);
+		}
+	}
+
+}
