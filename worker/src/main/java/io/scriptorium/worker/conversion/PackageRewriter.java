@@ -3,6 +3,7 @@ package io.scriptorium.worker.conversion;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -40,61 +41,84 @@ final class PackageRewriter {
 	}
 
 	void rewrite(DocumentRef document, Path source, Path target) throws IOException {
-		UnzippedBytes budget = new UnzippedBytes(document);
-		try (ZipFile zip = new ZipFile(source.toFile());
-				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-			Enumeration<? extends ZipEntry> entries = zip.entries();
-			while (entries.hasMoreElements()) {
-				ZipEntry entry = entries.nextElement();
-				checkName(document, entry.getName());
-				if (isNestedArchive(zip, entry)) {
-					try (InputStream nested = zip.getInputStream(entry)) {
-						budget.countArchive(nested, 1);
+		try (ZipFile zip = new ZipFile(source.toFile())) {
+			checkEntries(document, zip);
+			try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+				Enumeration<? extends ZipEntry> entries = zip.entries();
+				while (entries.hasMoreElements()) {
+					ZipEntry entry = entries.nextElement();
+					out.putNextEntry(new ZipEntry(entry.getName()));
+					try (InputStream in = new BufferedInputStream(zip.getInputStream(entry))) {
+						if (isXml(entry.getName()) && !isEmpty(in)) {
+							filter(document, entry.getName(), in, out);
+						}
+						else {
+							in.transferTo(out);
+						}
 					}
+					out.closeEntry();
 				}
-				out.putNextEntry(new ZipEntry(entry.getName()));
-				try (InputStream in = budget.counting(zip.getInputStream(entry))) {
-					if (isXml(entry.getName())) {
-						XmlPartFilter.filter(entry.getName(), in, out);
-					}
-					else {
-						in.transferTo(out);
-					}
-				}
-				out.closeEntry();
 			}
 		}
 		catch (ZipException ex) {
 			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
 					"the file is not a valid " + document.type() + " (damaged ZIP: " + ex.getMessage() + ")");
 		}
+	}
+
+	/**
+	 * Before anything is parsed: every name inside the package, and every byte counted, inflated, nested archives
+	 * too. The sizes an archive declares can lie.
+	 */
+	private void checkEntries(DocumentRef document, ZipFile zip) throws IOException {
+		UnzippedBytes budget = new UnzippedBytes(document);
+		Enumeration<? extends ZipEntry> entries = zip.entries();
+		while (entries.hasMoreElements()) {
+			ZipEntry entry = entries.nextElement();
+			checkName(document, entry.getName());
+			try (InputStream in = zip.getInputStream(entry)) {
+				budget.countEntry(in, 0);
+			}
+		}
+	}
+
+	private static void filter(DocumentRef document, String part, InputStream in, ZipOutputStream out) {
+		try {
+			XmlPartFilter.filter(part, in, out);
+		}
 		catch (XmlPartFilter.DoctypeFound ex) {
-			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
-					"an XML part declares a document type, which " + document.type() + " files never do");
+			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document, "its part " + printable(part)
+					+ " declares a document type, which " + document.type() + " files never do");
 		}
 		catch (XMLStreamException ex) {
 			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
-					"an XML part of the " + document.type() + " is not well-formed");
+					"its part " + printable(part) + " is not well-formed XML");
 		}
+	}
+
+	/** An empty part (ODF writes some) is copied as it is: no XML to read. */
+	private static boolean isEmpty(InputStream in) throws IOException {
+		in.mark(1);
+		boolean empty = in.read() < 0;
+		in.reset();
+		return empty;
+	}
+
+	private static String printable(String name) {
+		return name.replaceAll("[^\\x20-\\x7e]", "?");
 	}
 
 	private static void checkName(DocumentRef document, String name) {
 		String normalized = name.replace('\\', '/');
 		if (normalized.startsWith("/") || Arrays.asList(normalized.split("/")).contains("..")) {
 			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
-					"the package has an entry named outside itself (" + name.replaceAll("[^\\x20-\\x7e]", "?") + ")");
+					"the package has an entry named outside itself (" + printable(name) + ")");
 		}
 	}
 
 	private static boolean isXml(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		return lower.endsWith(".xml") || lower.endsWith(".rels") || lower.endsWith(".vml");
-	}
-
-	private static boolean isNestedArchive(ZipFile zip, ZipEntry entry) throws IOException {
-		try (InputStream in = zip.getInputStream(entry)) {
-			return Arrays.equals(in.readNBytes(ZIP_MAGIC.length), ZIP_MAGIC);
-		}
 	}
 
 	/** The bytes the package expands to, nested archives included, against the limit. */
@@ -108,23 +132,21 @@ final class PackageRewriter {
 			this.document = document;
 		}
 
-		void countArchive(InputStream archive, int depth) throws IOException {
-			ZipInputStream zip = new ZipInputStream(archive);
-			byte[] head = new byte[ZIP_MAGIC.length];
-			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				int read = zip.readNBytes(head, 0, head.length);
-				add(read);
-				if (depth < MAX_NESTING && read == head.length && Arrays.equals(head, ZIP_MAGIC)) {
-					countArchive(new SequenceInputStream(new ByteArrayInputStream(head),
-							nonClosing(zip)), depth + 1);
-				}
-				else {
-					count(zip);
+		/** Counts an entry's bytes; one that is itself an archive is counted as what it expands to as well. */
+		void countEntry(InputStream entry, int depth) throws IOException {
+			byte[] head = entry.readNBytes(ZIP_MAGIC.length);
+			add(head.length);
+			if (depth < MAX_NESTING && Arrays.equals(head, ZIP_MAGIC)) {
+				ZipInputStream nested = new ZipInputStream(new SequenceInputStream(new ByteArrayInputStream(head),
+						counting(entry)));
+				for (ZipEntry inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {
+					countEntry(nonClosing(nested), depth + 1);
 				}
 			}
+			count(entry);
 		}
 
-		InputStream counting(InputStream in) {
+		private InputStream counting(InputStream in) {
 			return new FilterInputStream(in) {
 
 				@Override

@@ -3,8 +3,8 @@ package io.scriptorium.worker.conversion;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +23,18 @@ final class RtfRewriter {
 	/** A destination's control word follows its brace within a few bytes ({@code {\*\fldinst}). */
 	private static final int LOOKAHEAD = 64;
 
-	private final InputStream in;
+	private final PushbackInputStream in;
 
 	private final OutputStream out;
 
-	private RtfRewriter(InputStream in, OutputStream out) {
+	private RtfRewriter(PushbackInputStream in, OutputStream out) {
 		this.in = in;
 		this.out = out;
 	}
 
 	static void rewrite(Path source, Path target) throws IOException {
-		try (InputStream in = new BufferedInputStream(Files.newInputStream(source));
+		try (PushbackInputStream in = new PushbackInputStream(
+				new BufferedInputStream(Files.newInputStream(source), LOOKAHEAD * 1024), LOOKAHEAD);
 				OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
 			new RtfRewriter(in, out).copy();
 		}
@@ -75,18 +76,17 @@ final class RtfRewriter {
 		}
 		this.out.write(word.toString().getBytes(StandardCharsets.US_ASCII));
 		this.out.write(parameter.toString().getBytes(StandardCharsets.US_ASCII));
-		if (c >= 0) {
+		if (c == ' ') {
+			// The space that ends a control word belongs to it.
 			this.out.write(c);
+		}
+		else if (c >= 0) {
+			// Anything else starts the next token: a brace must be seen as one.
+			this.in.unread(c);
 		}
 		if ("bin".contentEquals(word) && !parameter.isEmpty()) {
 			// \binN is followed by N raw bytes, braces among them.
-			long remaining = Math.max(0, Long.parseLong(parameter.toString()));
-			if (c == ' ' || c < 0) {
-				transfer(remaining);
-			}
-			else {
-				transfer(remaining - 1);
-			}
+			transfer(Math.max(0, Long.parseLong(parameter.toString())));
 		}
 	}
 
@@ -102,10 +102,10 @@ final class RtfRewriter {
 
 	/** Just after a '{': whether the group is {@code {\fldinst} or {@code {\*\fldinst} (or a template). */
 	private boolean opensDroppedDestination() throws IOException {
-		this.in.mark(LOOKAHEAD);
-		byte[] head = this.in.readNBytes(LOOKAHEAD);
-		this.in.reset();
-		String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
+		byte[] head = new byte[LOOKAHEAD];
+		int read = this.in.readNBytes(head, 0, head.length);
+		this.in.unread(head, 0, read);
+		String text = new String(head, 0, read, StandardCharsets.ISO_8859_1).stripLeading();
 		if (text.startsWith("\\*")) {
 			text = text.substring(2).stripLeading();
 		}

@@ -59,7 +59,6 @@ final class XmlPartFilter {
 	static {
 		INPUT.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		INPUT.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		INPUT.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
 	}
 
 	/** The part declares a document type. */
