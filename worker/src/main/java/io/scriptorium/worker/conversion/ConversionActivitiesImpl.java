@@ -135,8 +135,8 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 						"the document is password-protected; remove the password and upload it again");
 			}
 			if (cause instanceof TimeoutException) {
-				String detail = "LibreOffice did not finish converting within "
-						+ this.properties.getTaskTimeout().toSeconds() + " s";
+				String detail = "LibreOffice did not finish converting within " + this.properties.getTaskTimeout()
+					.toMillis() + " ms";
 				return (Activity.getExecutionContext().getInfo().getAttempt() >= TIMEOUT_ATTEMPTS)
 						? Failures.nonRetryable(ErrorCode.DOCUMENT_TOO_COMPLEX, document,
 								detail + ", " + TIMEOUT_ATTEMPTS + " times")

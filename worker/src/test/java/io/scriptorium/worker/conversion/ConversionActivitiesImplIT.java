@@ -2,6 +2,7 @@ package io.scriptorium.worker.conversion;
 
 import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scriptorium.worker.blobs.BlobKind;
 import io.scriptorium.workflows.testing.Corpus;
@@ -11,7 +12,16 @@ import io.scriptorium.workflows.conversion.ConversionResult;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.failure.ErrorCode;
+import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.OutputStream;
@@ -173,6 +183,70 @@ class ConversionActivitiesImplIT {
 		DocumentRef document = database.insertDocument(docx, DocumentType.DOCX);
 
 		assertNonRetryable(() -> this.activities.convertToPdf(document), ErrorCode.CORRUPT_DOCUMENT);
+	}
+
+	/** Runs the activity under Temporal's retries (the test server's), as the ingestion workflow does. */
+	@WorkflowInterface
+	public interface ConvertWorkflow {
+
+		@WorkflowMethod
+		void convert(DocumentRef document);
+
+	}
+
+	public static class ConvertWorkflowImpl implements ConvertWorkflow {
+
+		private final ConversionActivities conversion = Workflow.newActivityStub(ConversionActivities.class,
+				ActivityOptions.newBuilder()
+					.setStartToCloseTimeout(Duration.ofMinutes(5))
+					.setRetryOptions(RetryOptions.newBuilder()
+						.setInitialInterval(Duration.ofMillis(100))
+						.setMaximumAttempts(5)
+						.build())
+					.build());
+
+		@Override
+		public void convert(DocumentRef document) {
+			this.conversion.convertToPdf(document);
+		}
+
+	}
+
+	@Test
+	void conversionThatTimesOutTwiceFailsWithDocumentTooComplexAfterTwoAttempts() throws Exception {
+		ConversionProperties impatient = new ConversionProperties();
+		impatient.setTaskTimeout(Duration.ofMillis(300));
+		OfficeConverter impatientConverter = new OfficeConverter(impatient);
+		List<Integer> attempts = new CopyOnWriteArrayList<>();
+		try (TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance()) {
+			Worker worker = temporal.newWorker("conversion");
+			worker.registerWorkflowImplementationTypes(ConvertWorkflowImpl.class);
+			worker.registerActivitiesImplementations(new ConversionActivitiesImpl(database.blobs(),
+					new OfficeFileInspector(), new OfficeFileRewriter(MAX_UNZIPPED_BYTES), impatientConverter,
+					impatient) {
+
+				@Override
+				public ConversionResult convertToPdf(DocumentRef document) {
+					attempts.add(Activity.getExecutionContext().getInfo().getAttempt());
+					return super.convertToPdf(document);
+				}
+
+			});
+			temporal.start();
+			DocumentRef document = database.insertDocument(
+					Corpus.file("docx-large-125k-words-us-trustee-handbook-unstructured.docx"), DocumentType.DOCX);
+			ConvertWorkflow workflow = temporal.getWorkflowClient()
+				.newWorkflowStub(ConvertWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue("conversion").build());
+
+			assertThatThrownBy(() -> workflow.convert(document)).isInstanceOf(WorkflowFailedException.class)
+				.rootCause()
+				.isInstanceOfSatisfying(ApplicationFailure.class, (failure) -> assertThat(failure.getType())
+					.isEqualTo(ErrorCode.DOCUMENT_TOO_COMPLEX.name()));
+			assertThat(attempts).containsExactly(1, 2);
+		}
+		finally {
+			impatientConverter.destroy();
+		}
 	}
 
 	private static long pdfBlobs(DocumentRef document) {
