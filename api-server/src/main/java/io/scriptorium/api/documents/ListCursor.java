@@ -12,6 +12,11 @@ import java.util.UUID;
  */
 record ListCursor(Instant createdAt, UUID id) {
 
+	/** PostgreSQL's timestamptz ends in year 294276; a cursor this API issued is far inside 0001..9999. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
 	static ListCursor after(DocumentRecord last) {
 		return new ListCursor(last.createdAt(), last.id());
 	}
@@ -28,10 +33,17 @@ record ListCursor(Instant createdAt, UUID id) {
 			if (parts.length != 3) {
 				throw new IllegalArgumentException("expected 3 parts");
 			}
-			return new ListCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-					UUID.fromString(parts[2]));
+			long nanos = Long.parseLong(parts[1]);
+			if (nanos < 0 || nanos > 999_999_999) {
+				throw new IllegalArgumentException("nanos out of range");
+			}
+			Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
+			if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+				throw new IllegalArgumentException("time out of range");
+			}
+			return new ListCursor(createdAt, UUID.fromString(parts[2]));
 		}
-		catch (IllegalArgumentException | java.time.DateTimeException ex) {
+		catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException ex) {
 			throw ApiException.invalidRequest("Invalid cursor");
 		}
 	}

@@ -1,7 +1,9 @@
 package io.scriptorium.api.security;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,17 +13,40 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * The CORS filter, then the token filter, ahead of every other filter, so that a refused request does no work and
- * a browser's preflight is answered before credentials are asked for.
+ * The request firewall, the CORS filter, then the token filter, ahead of every other filter, so that a malformed or
+ * refused request does no work and a browser's preflight is answered before credentials are asked for.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	static final int FIREWALL_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
 	static final int CORS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	static final int TOKEN_ORDER = CORS_ORDER + 1;
+
+	@Bean
+	FilterRegistrationBean<RequestFirewallFilter> requestFirewallFilter() {
+		FilterRegistrationBean<RequestFirewallFilter> registration = new FilterRegistrationBean<>(
+				new RequestFirewallFilter());
+		registration.setOrder(FIREWALL_ORDER);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	/**
+	 * Tomcat answers {@code %2F} and {@code %5C} in a path with an HTML page of its own; passed through undecoded,
+	 * they reach the firewall, which refuses them like every other malformed path, as a problem with a code.
+	 */
+	@Bean
+	TomcatConnectorCustomizer encodedSeparatorsReachTheFirewall() {
+		return (connector) -> {
+			connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+			connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+		};
+	}
 
 	@Bean
 	FilterRegistrationBean<CorsFilter> apiCorsFilter(SecurityProperties properties) {

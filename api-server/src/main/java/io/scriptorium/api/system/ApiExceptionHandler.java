@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.temporal.client.WorkflowServiceException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,6 +18,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -55,6 +57,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					"The workflow service is unavailable; try again later");
 		}
 		return handleUnexpected(ex);
+	}
+
+	/**
+	 * A multipart body that cannot be parsed: truncated, a broken boundary, a part header with a NUL byte. (One that
+	 * is too large is MaxUploadSizeExceededException, which the base class answers 413.)
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> handleMalformedMultipart(MultipartException ex) {
+		log.debug("Malformed multipart request: {}", ex.getMessage());
+		return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST,
+				"The multipart body is malformed or truncated; send the file as the form field 'file'");
+	}
+
+	/** Tomcat's word for a query string it cannot decode ({@code ?cursor=%%%}). */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> handleUndecodableQuery(InvalidParameterException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST,
+				"The query string is not valid percent-encoded UTF-8");
 	}
 
 	@ExceptionHandler(Exception.class)
