@@ -2,7 +2,8 @@
 # Bad input gets a clear error and harms nothing: every reject-* file of the corpus, a file over the size limit, a
 # ZIP bomb named .docx, a PDF of 5,000 empty pages and a file name with path separators and control characters are
 # each refused with the expected code (a 4xx problem, or FAILED with the code after processing); 1,500 empty pages
-# are processed (READY, no chunks, NO_TEXT_LAYER); both apps are still UP afterwards.
+# are processed (READY, no chunks, NO_TEXT_LAYER); malformed requests get a 4xx problem with a code; both apps are
+# still UP afterwards.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/stack-client.sh"
 TIMEOUT="${DOC_TIMEOUT:-180}"
 MAX_SIZE_MB="${MAX_SIZE_MB:-50}"
@@ -141,7 +142,35 @@ case "$code" in
   *) fail "hostile file name: HTTP $code: $(head -c 300 "$body")" ;;
 esac
 
-# 6. Both apps survived.
+# 6. Malformed requests: each gets a 4xx problem with a code, never a 500 (paths that read two ways, cursors this
+# API never issued, a truncated multipart body, a file name with a NUL byte).
+expect_4xx() { # DESCRIPTION CURL-ARGS...
+  local what="$1" out="$WORK/malformed.json" code got; shift
+  code="$(curl -s --path-as-is -o "$out" -w '%{http_code}' --max-time 30 "${AUTH[@]}" "$@" || true)"
+  got="$(jq -r '.code // empty' "$out" 2>/dev/null || true)"
+  if [[ "$code" == 4?? && -n "$got" ]]; then log "ok  $what -> HTTP $code $got"; else
+    fail "$what: HTTP $code, code '$got': $(head -c 200 "$out")"; fi
+}
+for path in '/actuator/health/../../api/v1/documents' '/actuator/health/..;/..;/api/v1/documents' \
+    '/actuator/health;/../../api/v1/documents' '/actuator/health/%2e%2e/%2e%2e/api/v1/documents' \
+    '/api/v1/documents/%2f..' '/api/v1//documents'; do
+  expect_4xx "GET $path" "$API$path"
+done
+cursor() { printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '='; }
+uuid=00000000-0000-4000-8000-000000000000
+for raw in "9223372036854775807:999999999:$uuid" "9000000000000:0:$uuid" "1700000000:-5:$uuid" "1:2"; do
+  expect_4xx "list cursor '$raw'" "$API/api/v1/documents?cursor=$(cursor "$raw")"
+done
+expect_4xx "undecodable query" "$API/api/v1/documents?cursor=%%%"
+printf -- '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhello' > "$WORK/truncated"
+expect_4xx "truncated multipart body" -H 'Content-Type: multipart/form-data; boundary=XyZ' \
+  --data-binary @"$WORK/truncated" "$API/api/v1/documents"
+printf -- '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a\0b.txt"\r\n\r\nhello\r\n--XyZ--\r\n' \
+  > "$WORK/nul-name"
+expect_4xx "file name with a NUL byte" -H 'Content-Type: multipart/form-data; boundary=XyZ' \
+  --data-binary @"$WORK/nul-name" "$API/api/v1/documents"
+
+# 7. Both apps survived.
 health_up "$API/actuator/health" || fail "api-server not UP after the bad input"
 health_up "$WORKER_HEALTH" || fail "worker not UP after the bad input"
 finish

@@ -64,6 +64,10 @@ final class AppProcess implements AutoCloseable {
 		return this.port;
 	}
 
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scriptorium.api.system.ApiClient;
 import io.scriptorium.api.system.ApiClient.Response;
 import io.scriptorium.workflows.testing.Corpus;
+import io.scriptorium.workflows.testing.HostilePdfs;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
 import java.nio.file.Files;
@@ -15,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +185,84 @@ class CorpusIngestionE2EIT {
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json().get("id").asString()).isEqualTo(this.uploads.get(memo).json().get("id").asString());
 		assertThat(again.json().get("status").asString()).isEqualTo("READY");
+	}
+
+	/**
+	 * PDFs that used to wedge or kill a worker, uploaded together with a normal one: the normal one is READY in its
+	 * usual time, each bomb ends FAILED with its code within 2 minutes, and then the worker is idle again, with no
+	 * parser process left.
+	 */
+	@Test
+	void hostilePdfsFailWithTheirCodesWithoutHoldingUpANormalDocument() throws Exception {
+		Duration usual = timeToReady(HostilePdfs.text("A quiet memo about the office plants " + UUID.randomUUID()));
+
+		Instant start = Instant.now();
+		Map<HostilePdfs.Bomb, String> bombs = new LinkedHashMap<>();
+		for (HostilePdfs.Bomb bomb : Stream.concat(HostilePdfs.workerWedging().stream(),
+				HostilePdfs.pageTrees().stream()).toList()) {
+			Response upload = this.api.upload(bomb.name(), bomb.content());
+			assertThat(upload.status()).as(bomb.name()).isEqualTo(202);
+			bombs.put(bomb, upload.json().get("id").asString());
+		}
+		Duration normal = timeToReady(HostilePdfs.text("A second memo about the plants " + UUID.randomUUID()));
+
+		System.out.printf("normal PDF alone %d ms, among the bombs %d ms%n", usual.toMillis(), normal.toMillis());
+		assertThat(normal).as("time to READY of a normal PDF among the bombs").isLessThan(usual.plusSeconds(45));
+		for (Map.Entry<HostilePdfs.Bomb, String> bomb : bombs.entrySet()) {
+			JsonNode document = awaitTerminal(bomb.getValue(), start.plus(Duration.ofMinutes(2)));
+			assertThat(document.get("status").asString()).as(bomb.getKey().name()).isEqualTo("FAILED");
+			assertThat(document.get("error").get("code").asString()).as(bomb.getKey().name())
+				.isEqualTo(bomb.getKey().expectedCode());
+		}
+		assertThat(parserProcesses()).as("PDF parser processes left running").isEmpty();
+		assertThat(cpuCoresUsed(this.worker.handle(), Duration.ofSeconds(5))).as("worker CPU afterwards, in cores")
+			.isLessThan(0.3);
+	}
+
+	private Duration timeToReady(byte[] pdf) throws InterruptedException {
+		Instant start = Instant.now();
+		String id = this.api.upload("memo-" + UUID.randomUUID() + ".pdf", pdf).json().get("id").asString();
+		JsonNode document = awaitTerminal(id, start.plus(Duration.ofMinutes(1)));
+		assertThat(document.get("status").asString()).isEqualTo("READY");
+		return Duration.between(start, Instant.now());
+	}
+
+	private JsonNode awaitTerminal(String id, Instant deadline) throws InterruptedException {
+		while (true) {
+			JsonNode document = this.api.get("/api/v1/documents/" + id).json();
+			if (Set.of("READY", "FAILED", "CANCELLED").contains(document.get("status").asString())
+					|| Instant.now().isAfter(deadline)) {
+				return document;
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private List<ProcessHandle> parserProcesses() {
+		return this.worker.handle().descendants().filter(ProcessHandle::isAlive)
+			.filter((process) -> process.info().commandLine().orElse("").contains("PdfParserMain"))
+			.toList();
+	}
+
+	/** The CPU time the process and its children spend over {@code period}, in cores (Linux /proc). */
+	private static double cpuCoresUsed(ProcessHandle process, Duration period) throws Exception {
+		long before = cpuTicks(process);
+		Thread.sleep(period.toMillis());
+		return (cpuTicks(process) - before) / (100.0 * period.toSeconds());
+	}
+
+	/** utime + stime + the waited-for children's, in clock ticks (100 a second on Linux). */
+	private static long cpuTicks(ProcessHandle process) throws Exception {
+		String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long ticks = 0;
+		for (int field = 11; field <= 14; field++) {
+			ticks += Long.parseLong(fields[field]);
+		}
+		for (ProcessHandle child : process.children().toList()) {
+			ticks += cpuTicks(child);
+		}
+		return ticks;
 	}
 
 	private static void expectRejected(SoftAssertions softly, Corpus.Entry entry, Response upload, int status,

@@ -120,6 +120,18 @@ class IngestionWorkflowTest {
 	}
 
 	@Test
+	void pdfWithSkippedPagesIsReadyWithTheWarning(TestWorkflowEnvironment env, Worker worker) {
+		this.fakes.parses(new ParseResult(5, 4, 8_000, 1));
+		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
+
+		IngestionResult result = workflow.ingest(PDF);
+
+		assertThat(result.status()).isEqualTo(DocumentStatus.READY);
+		assertThat(result.warnings()).containsExactly(Warning.PAGES_SKIPPED);
+		assertThat(this.fakes.calls()).last().asString().endsWith("warnings=[PAGES_SKIPPED]");
+	}
+
+	@Test
 	void pdfWithoutTextLayerIsReadyWithNoChunksAndAWarning(TestWorkflowEnvironment env, Worker worker) {
 		this.fakes.parses(new ParseResult(5, 0, 0, 0));
 		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
