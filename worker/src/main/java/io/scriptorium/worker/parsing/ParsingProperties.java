@@ -29,6 +29,13 @@ public class ParsingProperties {
 	/** How long the parser may work on one page (or on opening the file) before it is killed and the page skipped. */
 	private Duration pageTimeout = Duration.ofSeconds(20);
 
+	/**
+	 * How long one document's parsing may take in all; past it the parser is killed and the document fails
+	 * DOCUMENT_TOO_COMPLEX. Keep it below the parse activity's start-to-close timeout (15 min), so that the file, not
+	 * a timeout, is named.
+	 */
+	private Duration documentTimeout = Duration.ofMinutes(10);
+
 	/** Pages over a limit that are skipped (with the warning PAGES_SKIPPED); one more fails DOCUMENT_TOO_COMPLEX. */
 	private int maxSkippedPages = 3;
 
@@ -122,6 +129,14 @@ public class ParsingProperties {
 
 	public void setMaxContentPerPage(DataSize maxContentPerPage) {
 		this.maxContentPerPage = maxContentPerPage;
+	}
+
+	public Duration getDocumentTimeout() {
+		return this.documentTimeout;
+	}
+
+	public void setDocumentTimeout(Duration documentTimeout) {
+		this.documentTimeout = documentTimeout;
 	}
 
 }

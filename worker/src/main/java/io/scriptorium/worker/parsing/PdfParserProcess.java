@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
- * One run of {@link PdfParserMain} in a JVM of its own: a heap of {@code heap}, no environment but the locale, and a
- * watchdog that kills it when it sends no frame for {@code pageTimeout}. A PDF that exhausts the heap or spins on a
+ * One run of {@link PdfParserMain} in a JVM of its own: a heap of its own, no environment but the locale, and a
+ * watchdog that kills it when it sends no frame for the page timeout or the document's time is up. A PDF that exhausts the heap or spins on a
  * page therefore costs one process, which ends, rather than a worker thread that cannot be stopped.
  */
 final class PdfParserProcess implements AutoCloseable {
@@ -39,6 +39,8 @@ final class PdfParserProcess implements AutoCloseable {
 
 		/** Killed after sending nothing for the page timeout. */
 		TIMED_OUT,
+		/** Killed because the document's time was up. */
+		OUT_OF_TIME,
 		/** Its heap ran out. */
 		OUT_OF_MEMORY,
 		/** Anything else: a JVM that did not start, a broken frame. Not the file's fault as far as we know. */
@@ -79,24 +81,33 @@ final class PdfParserProcess implements AutoCloseable {
 
 	private final DataSize heap;
 
+	private final long deadlineNanos;
+
 	private volatile long lastFrameNanos = System.nanoTime();
 
-	private volatile boolean timedOut;
+	private volatile Death killedFor;
 
-	private PdfParserProcess(Process process, Path stderr, Duration pageTimeout, DataSize heap,
-			ScheduledExecutorService scheduler) {
+	private PdfParserProcess(Process process, Path stderr, Limits limits, ScheduledExecutorService scheduler) {
 		this.process = process;
 		this.frames = new DataInputStream(new BufferedInputStream(process.getInputStream()));
 		this.stderr = stderr;
-		this.pageTimeout = pageTimeout;
-		this.heap = heap;
+		this.pageTimeout = limits.pageTimeout();
+		this.heap = limits.heap();
+		this.deadlineNanos = limits.deadlineNanos();
 		this.watchdog = scheduler.scheduleWithFixedDelay(this::killIfSilent, 200, 200, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * What the process may spend: its heap, the time between two frames, and a deadline ({@link System#nanoTime()})
+	 * for the whole document.
+	 */
+	record Limits(DataSize heap, Duration pageTimeout, long deadlineNanos) {
+	}
+
 	/** Starts the parser on {@code file} from {@code firstPage}; its standard error goes to {@code stderr}. */
-	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, DataSize heap, Duration pageTimeout,
-			Path stderr, ScheduledExecutorService scheduler) throws IOException {
-		List<String> command = new ArrayList<>(javaCommand(heap));
+	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, Limits limits, Path stderr,
+			ScheduledExecutorService scheduler) throws IOException {
+		List<String> command = new ArrayList<>(javaCommand(limits.heap()));
 		command.add(file.toAbsolutePath().toString());
 		command.add(String.valueOf(firstPage));
 		command.addAll(budget.toArgs());
@@ -111,7 +122,7 @@ final class PdfParserProcess implements AutoCloseable {
 				environment.put(name, kept.get(name));
 			}
 		}
-		return new PdfParserProcess(builder.start(), stderr, pageTimeout, heap, scheduler);
+		return new PdfParserProcess(builder.start(), stderr, limits, scheduler);
 	}
 
 	/**
@@ -154,8 +165,11 @@ final class PdfParserProcess implements AutoCloseable {
 
 	private Died death() {
 		Integer exit = exitStatus();
-		if (this.timedOut) {
+		if (this.killedFor == Death.TIMED_OUT) {
 			return new Died(Death.TIMED_OUT, "a page took longer than " + this.pageTimeout.toSeconds() + " s");
+		}
+		if (this.killedFor == Death.OUT_OF_TIME) {
+			return new Died(Death.OUT_OF_TIME, "parsing it took longer than the time a document may take");
 		}
 		if (exit != null && exit == OUT_OF_MEMORY_EXIT) {
 			return new Died(Death.OUT_OF_MEMORY, "it needs more than " + this.heap.toMegabytes() + " MB of memory");
@@ -175,8 +189,18 @@ final class PdfParserProcess implements AutoCloseable {
 	}
 
 	private void killIfSilent() {
-		if (System.nanoTime() - this.lastFrameNanos > this.pageTimeout.toNanos() && this.process.isAlive()) {
-			this.timedOut = true;
+		long now = System.nanoTime();
+		if (now - this.deadlineNanos > 0) {
+			kill(Death.OUT_OF_TIME);
+		}
+		else if (now - this.lastFrameNanos > this.pageTimeout.toNanos()) {
+			kill(Death.TIMED_OUT);
+		}
+	}
+
+	private void kill(Death reason) {
+		if (this.process.isAlive()) {
+			this.killedFor = reason;
 			this.process.destroyForcibly();
 		}
 	}

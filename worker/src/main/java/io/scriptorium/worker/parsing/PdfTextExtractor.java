@@ -56,7 +56,8 @@ class PdfTextExtractor implements DisposableBean {
 	/** Feeds the text of pages {@code firstPage}..n to the writer. */
 	Extraction extract(DocumentRef document, Path file, int firstPage, PageWriter writer) throws IOException {
 		checkHeader(document, file);
-		Progress progress = new Progress(firstPage);
+		Progress progress = new Progress(firstPage,
+				System.nanoTime() + this.properties.getDocumentTimeout().toNanos());
 		while (progress.pages < 0 || progress.next <= progress.pages) {
 			if (runParser(document, file, progress, writer)) {
 				break;
@@ -81,8 +82,11 @@ class PdfTextExtractor implements DisposableBean {
 
 		String lastReason;
 
-		Progress(int firstPage) {
+		final long deadlineNanos;
+
+		Progress(int firstPage, long deadlineNanos) {
 			this.next = firstPage;
+			this.deadlineNanos = deadlineNanos;
 		}
 
 	}
@@ -91,8 +95,10 @@ class PdfTextExtractor implements DisposableBean {
 	private boolean runParser(DocumentRef document, Path file, Progress progress, PageWriter writer)
 			throws IOException {
 		Path stderr = Files.createTempFile("scriptorium-parser-", ".log");
-		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(),
-				this.properties.getProcessHeap(), this.properties.getPageTimeout(), stderr, this.watchdogs)) {
+		PdfParserProcess.Limits limits = new PdfParserProcess.Limits(this.properties.getProcessHeap(),
+				this.properties.getPageTimeout(), progress.deadlineNanos);
+		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(), limits, stderr,
+				this.watchdogs)) {
 			while (true) {
 				Frame frame;
 				try {
@@ -101,6 +107,10 @@ class PdfTextExtractor implements DisposableBean {
 				catch (PdfParserProcess.Died died) {
 					if (!died.overLimits()) {
 						throw Failures.retryable(ErrorCode.INTERNAL_ERROR, document, died.getMessage(), null);
+					}
+					if (died.death() == PdfParserProcess.Death.OUT_OF_TIME) {
+						throw tooComplex(document, died.getMessage() + " ("
+								+ this.properties.getDocumentTimeout().toMinutes() + " min)");
 					}
 					if (progress.pages < 0) {
 						throw tooComplex(document, "the PDF cannot be opened within the parser's limits: "

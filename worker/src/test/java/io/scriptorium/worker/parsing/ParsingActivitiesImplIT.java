@@ -304,6 +304,20 @@ class ParsingActivitiesImplIT {
 		assertThat(pageTexts(document)).containsExactly("Before the slow page", "", "After the slow page");
 	}
 
+	@Test
+	void documentThatOutlastsItsTimeFailsWithDocumentTooComplex() throws Exception {
+		ParsingProperties properties = new ParsingProperties();
+		properties.setMaxOperatorsPerPage(Long.MAX_VALUE);
+		properties.setDocumentTimeout(Duration.ofSeconds(3));
+		DocumentRef document = database.insertDocument(
+				Files.write(this.directory.resolve("slow.pdf"), HostilePdfs.formBomb(16, 10)), DocumentType.PDF);
+		long start = System.nanoTime();
+
+		assertNonRetryable(() -> activities(properties).extractText(document), ErrorCode.DOCUMENT_TOO_COMPLEX);
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+	}
+
 	private ParsingActivities activities(ParsingProperties properties) {
 		return activities(properties, Duration.ofMinutes(1));
 	}

@@ -15,6 +15,9 @@ final class WorkerPaths {
 
 	private static final String HIDDEN = "<file>";
 
+	/** What a path runs on with: not white space, quotes or the punctuation a sentence puts after it. */
+	private static final String PATH_CHARACTERS = "[^\\s'\"();,]*";
+
 	private static final Pattern PATHS = compile();
 
 	private WorkerPaths() {
@@ -25,14 +28,14 @@ final class WorkerPaths {
 	}
 
 	private static Pattern compile() {
-		List<String> alternatives = new ArrayList<>(List.of("file:/+[^\\s'\"]*"));
+		List<String> alternatives = new ArrayList<>(List.of("file:/+" + PATH_CHARACTERS));
 		for (String property : List.of("java.io.tmpdir", "user.dir", "user.home")) {
 			String value = System.getProperty(property);
 			if (value != null) {
 				String root = Path.of(value).toAbsolutePath().normalize().toString();
 				// "/" or a one-letter root would hide every path-like word.
 				if (root.length() > 2) {
-					alternatives.add(Pattern.quote(root) + "(?:/[^\\s'\"]*)?");
+					alternatives.add(Pattern.quote(root) + "(?:/" + PATH_CHARACTERS + ")?");
 				}
 			}
 		}
