@@ -1,6 +1,7 @@
 package io.scriptorium.api.documents;
 
 import io.scriptorium.api.system.ApiException;
+import io.scriptorium.api.system.ApiPaths;
 import io.scriptorium.workflows.document.DocumentStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,11 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(DocumentController.PATH)
+@RequestMapping(ApiPaths.DOCUMENTS)
 @Tag(name = "documents", description = "Document status, chunks, listing, deletion and retry")
 class DocumentController {
-
-	static final String PATH = "/api/v1/documents";
 
 	static final int MAX_LIST_LIMIT = 100;
 
@@ -69,7 +68,7 @@ class DocumentController {
 	ResponseEntity<DocumentResponse> retry(@PathVariable UUID id) {
 		DocumentRecord document = this.documents.retry(id);
 		return ResponseEntity.accepted()
-			.location(URI.create(PATH + "/" + id))
+			.location(URI.create(ApiPaths.DOCUMENTS + "/" + id))
 			.body(DocumentResponse.of(document, null));
 	}
 

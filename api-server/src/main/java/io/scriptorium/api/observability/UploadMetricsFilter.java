@@ -2,6 +2,7 @@ package io.scriptorium.api.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scriptorium.api.system.ApiPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +21,6 @@ class UploadMetricsFilter extends OncePerRequestFilter {
 
 	static final String UPLOADS = "scriptorium.uploads";
 
-	/** UploadController.PATH; that constant is package-private to the upload feature. */
-	static final String UPLOAD_PATH = "/api/v1/documents";
 
 	private final MeterRegistry registry;
 
@@ -31,7 +30,7 @@ class UploadMetricsFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && UPLOAD_PATH.equals(request.getRequestURI()));
+		return !("POST".equals(request.getMethod()) && ApiPaths.DOCUMENTS.equals(request.getRequestURI()));
 	}
 
 	@Override

@@ -1,10 +1,13 @@
 package io.scriptorium.api.upload;
 
 import io.scriptorium.workflows.document.DocumentType;
+import io.scriptorium.workflows.document.FileFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,14 +15,12 @@ import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks at the door: empty, too large, wrong type, password-protected OOXML. Reads the file in two streaming
- * passes (its head, then all of it for the SHA-256), never holding it in memory.
+ * The checks at the door: empty, too large, wrong type, password-protected office file. Reads the file's head, then
+ * all of it for the SHA-256, streaming; only an OLE2 or ODF file is also copied to a temporary file, because telling
+ * whether it is password-protected takes reading its container's directory ({@link FileFormat#isPasswordProtected}).
  */
 @Component
 class FileInspector {
-
-	/** The name of the stream that holds an encrypted OOXML package, as CFB stores it (UTF-16LE). */
-	private static final byte[] ENCRYPTED_PACKAGE = "EncryptedPackage".getBytes(StandardCharsets.UTF_16LE);
 
 	private final UploadProperties properties;
 
@@ -44,35 +45,60 @@ class FileInspector {
 		try {
 			byte[] head;
 			try (InputStream in = content.getInputStream()) {
-				head = in.readNBytes(FileSignature.HEAD_BYTES);
+				head = in.readNBytes(FileFormat.HEAD_BYTES);
 			}
-			DocumentType type = FileSignature.detect(head, filename);
-			boolean encryptedCandidate = FileSignature.isCompoundFile(head) && type != DocumentType.DOC;
-			Digest digest = digest(content, encryptedCandidate);
-			if (digest.encryptedPackage()) {
+			DocumentType type = documentType(head, filename);
+			if ((FileFormat.of(head) == FileFormat.OLE2 || type == DocumentType.ODT) && isPasswordProtected(content)) {
 				throw UploadRejectedException.encrypted(filename);
 			}
-			return new InspectedFile(filename, type, digest.sha256(), size);
+			return new InspectedFile(filename, type, sha256(content), size);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the uploaded file", ex);
 		}
 	}
 
-	private static Digest digest(InputStreamSource content, boolean scanForEncryptedPackage) throws IOException {
+	private static DocumentType documentType(byte[] head, String filename) {
+		try {
+			return FileFormat.documentType(head, filename);
+		}
+		catch (FileFormat.Unsupported ex) {
+			throw UploadRejectedException.unsupportedType(ex.getMessage());
+		}
+	}
+
+	/** A container too damaged to tell is accepted here: the worker fails it CORRUPT_DOCUMENT with the reason. */
+	private static boolean isPasswordProtected(InputStreamSource content) throws IOException {
+		Path copy = Files.createTempFile("scriptorium-upload-", ".office");
+		try {
+			try (InputStream in = content.getInputStream()) {
+				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+			}
+			return isPasswordProtected(copy);
+		}
+		finally {
+			Files.deleteIfExists(copy);
+		}
+	}
+
+	private static boolean isPasswordProtected(Path file) {
+		try {
+			return FileFormat.isPasswordProtected(file);
+		}
+		catch (IOException damaged) {
+			return false;
+		}
+	}
+
+	private static String sha256(InputStreamSource content) throws IOException {
 		MessageDigest sha256 = sha256();
-		BytePattern encrypted = new BytePattern(ENCRYPTED_PACKAGE);
-		boolean found = false;
 		byte[] buffer = new byte[64 * 1024];
 		try (InputStream in = content.getInputStream()) {
 			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 				sha256.update(buffer, 0, n);
-				if (scanForEncryptedPackage && !found) {
-					found = encrypted.feed(buffer, n);
-				}
 			}
 		}
-		return new Digest(HexFormat.of().formatHex(sha256.digest()), found);
+		return HexFormat.of().formatHex(sha256.digest());
 	}
 
 	private static MessageDigest sha256() {
@@ -82,36 +108,6 @@ class FileInspector {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JVM has SHA-256", ex);
 		}
-	}
-
-	private record Digest(String sha256, boolean encryptedPackage) {
-	}
-
-	/** Finds a byte pattern in a stream fed buffer by buffer, also across buffer boundaries. */
-	static final class BytePattern {
-
-		private final byte[] pattern;
-
-		private int matched;
-
-		BytePattern(byte[] pattern) {
-			this.pattern = pattern;
-		}
-
-		/** @return whether the pattern has been seen so far */
-		boolean feed(byte[] buffer, int length) {
-			for (int i = 0; i < length && this.matched < this.pattern.length; i++) {
-				// The pattern's first byte does not occur again in it, so restarting at a mismatch loses no match.
-				if (buffer[i] == this.pattern[this.matched]) {
-					this.matched++;
-				}
-				else {
-					this.matched = (buffer[i] == this.pattern[0]) ? 1 : 0;
-				}
-			}
-			return this.matched == this.pattern.length;
-		}
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.scriptorium.api.upload;
 
+import io.scriptorium.api.system.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -17,15 +18,13 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "documents")
 class UploadController {
 
-	static final String PATH = "/api/v1/documents";
-
 	private final UploadService uploads;
 
 	UploadController(UploadService uploads) {
 		this.uploads = uploads;
 	}
 
-	@PostMapping(path = PATH, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping(path = ApiPaths.DOCUMENTS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Uploads a document and starts its ingestion",
 			responses = { @ApiResponse(responseCode = "202", description = "Stored; its workflow started"),
 					@ApiResponse(responseCode = "200", description = "The same bytes are already a document"),
@@ -43,7 +42,7 @@ class UploadController {
 		if (!upload.started()) {
 			return ResponseEntity.ok(body);
 		}
-		return ResponseEntity.accepted().location(URI.create(PATH + "/" + body.id())).body(body);
+		return ResponseEntity.accepted().location(URI.create(ApiPaths.DOCUMENTS + "/" + body.id())).body(body);
 	}
 
 }

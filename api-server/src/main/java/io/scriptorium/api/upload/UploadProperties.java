@@ -9,8 +9,8 @@ public class UploadProperties {
 
 	/**
 	 * The largest document accepted; larger ones are refused with 413 DOCUMENT_TOO_LARGE.
-	 * {@code spring.servlet.multipart.max-file-size} follows this value so the refusal happens while the file
-	 * streams in.
+	 * The servlet container's multipart limit follows this value ({@code UploadConfiguration}), so the refusal
+	 * happens while the file streams in.
 	 */
 	private DataSize maxSize = DataSize.ofMegabytes(50);
 

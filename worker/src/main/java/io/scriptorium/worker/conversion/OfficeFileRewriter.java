@@ -1,6 +1,7 @@
 package io.scriptorium.worker.conversion;
 
 import io.scriptorium.workflows.document.DocumentRef;
+import io.scriptorium.workflows.document.FileFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class OfficeFileRewriter {
 
 	/** By content, not name: a .doc may be RTF (the inspector lets it through as such). */
 	void rewrite(DocumentRef document, Path source, Path target) throws IOException {
-		switch (FileSignature.of(source)) {
+		switch (FileFormat.of(source)) {
 			case ZIP -> this.packages.rewrite(document, source, target);
 			case RTF -> RtfRewriter.rewrite(source, target);
 			default -> Files.copy(source, target);

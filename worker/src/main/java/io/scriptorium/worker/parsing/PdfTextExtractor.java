@@ -6,12 +6,11 @@ import io.scriptorium.worker.parsing.ParserFrames.PageSkipped;
 import io.scriptorium.worker.parsing.ParserFrames.PageText;
 import io.scriptorium.worker.parsing.ParserFrames.Refused;
 import io.scriptorium.workflows.document.DocumentRef;
+import io.scriptorium.workflows.document.FileFormat;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -191,11 +190,7 @@ class PdfTextExtractor implements DisposableBean {
 		if (Files.size(file) == 0) {
 			throw Failures.nonRetryable(ErrorCode.EMPTY_DOCUMENT, document, "the file is empty");
 		}
-		byte[] head;
-		try (InputStream in = Files.newInputStream(file)) {
-			head = in.readNBytes(5);
-		}
-		if (!new String(head, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+		if (FileFormat.of(file) != FileFormat.PDF) {
 			throw Failures.nonRetryable(ErrorCode.UNSUPPORTED_TYPE, document,
 					"the content is not a PDF (no %PDF- header)");
 		}

@@ -2,15 +2,18 @@ package io.scriptorium.worker.status;
 
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.document.DocumentStatus;
+import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.document.Stage;
 import io.scriptorium.workflows.document.Warning;
 import io.scriptorium.workflows.embedding.EmbeddingSettings;
 import io.scriptorium.workflows.failure.IngestionError;
 import io.scriptorium.workflows.ingestion.DocumentStatusActivities;
 import io.temporal.spring.boot.ActivityImpl;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 @ActivityImpl(taskQueues = TaskQueues.INGESTION)
 class DocumentStatusActivitiesImpl implements DocumentStatusActivities {
+
+	/** The types whose "pages" are segments (DocumentType.isText), as a PostgreSQL array literal. */
+	private static final String TEXT_TYPES = arrayLiteral(
+			Arrays.stream(DocumentType.values()).filter(DocumentType::isText).map(DocumentType::name));
 
 	private final JdbcClient jdbc;
 
@@ -45,11 +52,11 @@ class DocumentStatusActivitiesImpl implements DocumentStatusActivities {
 	public void markReady(UUID documentId, int pages, int chunks, List<Warning> warnings) {
 		this.jdbc.sql("""
 				UPDATE documents SET status = ?, stage = ?,
-				    pages = CASE WHEN content_type IN ('TXT', 'MD', 'HTML') THEN NULL ELSE ? END,
+				    pages = CASE WHEN content_type = ANY(?::text[]) THEN NULL ELSE ? END,
 				    chunks = ?, embedding_model = ?, warnings = ?::text[],
 				    error_code = NULL, error_message = NULL, error_stage = NULL, updated_at = now()
 				WHERE id = ?""")
-			.params(DocumentStatus.READY.name(), Stage.DONE.name(), pages, chunks, this.embeddingModel,
+			.params(DocumentStatus.READY.name(), Stage.DONE.name(), TEXT_TYPES, pages, chunks, this.embeddingModel,
 					arrayLiteral(warnings), documentId)
 			.update();
 	}
@@ -73,9 +80,12 @@ class DocumentStatusActivitiesImpl implements DocumentStatusActivities {
 	}
 
 	private static String arrayLiteral(List<Warning> warnings) {
-		// Enum names need no quoting inside a PostgreSQL array literal.
-		return warnings == null ? "{}"
-				: warnings.stream().map(Warning::name).collect(Collectors.joining(",", "{", "}"));
+		return (warnings == null) ? "{}" : arrayLiteral(warnings.stream().map(Warning::name));
+	}
+
+	/** Enum names need no quoting inside a PostgreSQL array literal. */
+	private static String arrayLiteral(Stream<String> names) {
+		return names.collect(Collectors.joining(",", "{", "}"));
 	}
 
 }

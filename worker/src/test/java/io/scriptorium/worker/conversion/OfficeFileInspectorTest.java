@@ -77,7 +77,8 @@ class OfficeFileInspectorTest {
 	@Test
 	void garbageAfterAnOle2SignatureFailsWithCorruptDocument() throws Exception {
 		byte[] content = new byte[600];
-		System.arraycopy(CompoundFile.SIGNATURE, 0, content, 0, CompoundFile.SIGNATURE.length);
+		byte[] signature = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
+		System.arraycopy(signature, 0, content, 0, signature.length);
 		Path doc = Files.write(this.directory.resolve("broken.doc"), content);
 		assertNonRetryable(() -> this.inspector.inspect(ref(doc, DocumentType.DOC), doc), ErrorCode.CORRUPT_DOCUMENT);
 	}

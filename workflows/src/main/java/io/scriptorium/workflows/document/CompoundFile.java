@@ -1,4 +1,4 @@
-package io.scriptorium.worker.conversion;
+package io.scriptorium.workflows.document;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,0 +1,12 @@
+package io.scriptorium.api.system;
+
+/** The API's resource paths, stated once for the controllers and the filters that look at requests. */
+public final class ApiPaths {
+
+	/** Documents: upload (POST), list, one document, its chunks. */
+	public static final String DOCUMENTS = "/api/v1/documents";
+
+	private ApiPaths() {
+	}
+
+}
