@@ -39,7 +39,7 @@ final class ObservedActivity extends ActivityInboundCallsInterceptorBase {
 	public ActivityOutput execute(ActivityInput input) {
 		String activityType = this.info.getActivityType();
 		String stage = this.stages.stageOf(activityType);
-		putLogFields(activityType, documentId(input.getArguments()));
+		putLogFields(documentId(input.getArguments()));
 		long start = System.nanoTime();
 		try {
 			ActivityOutput output = super.execute(input);
@@ -60,16 +60,12 @@ final class ObservedActivity extends ActivityInboundCallsInterceptorBase {
 			throw ex;
 		}
 		finally {
-			// Activity threads are pooled: the next activity on this thread must not inherit this one's fields.
-			MDC.remove(LogFields.WORKFLOW_ID);
-			MDC.remove(LogFields.ACTIVITY_TYPE);
+			// Activity threads are pooled: the next activity on this thread must not inherit this one's document.
 			MDC.remove(LogFields.DOCUMENT_ID);
 		}
 	}
 
-	private void putLogFields(String activityType, UUID documentId) {
-		MDC.put(LogFields.WORKFLOW_ID, this.info.getWorkflowId());
-		MDC.put(LogFields.ACTIVITY_TYPE, activityType);
+	private void putLogFields(UUID documentId) {
 		if (documentId != null) {
 			MDC.put(LogFields.DOCUMENT_ID, documentId.toString());
 		}
