@@ -20,7 +20,21 @@ until pgrep -f "soffice.*$STACK_DIR" >/dev/null; do
   [ $SECONDS -ge $deadline ] && die "no LibreOffice process of the stack is running"
   sleep 0.2
 done
-sleep "${KILL_AFTER:-2}"
+# Stage CONVERT starts with the worker checking and rewriting the file; LibreOffice is converting once it uses CPU
+# (an idle one uses none): wait for half a second of it.
+soffice_ticks() { # utime + stime of the stack's LibreOffice processes, in clock ticks
+  local total=0 pid
+  for pid in $(pgrep -f "soffice.*$STACK_DIR"); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+start_ticks="$(soffice_ticks)"
+until [ $(( $(soffice_ticks) - start_ticks )) -ge 50 ]; do
+  [ $SECONDS -ge $deadline ] && die "LibreOffice did not start converting within 60 s"
+  sleep 0.2
+done
+sleep "${KILL_AFTER:-1}"
 [ "$(sql "SELECT stage FROM documents WHERE id = '$id'")" = CONVERT ] || die "the conversion ended before the kill; use a larger FILE"
 log "killing LibreOffice: $(pgrep -f "soffice.*$STACK_DIR" | tr '\n' ' ')"
 pkill -KILL -f "soffice.*$STACK_DIR"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers of the scripts that check the running local stack (`scripts/stack up`): faults, metrics, scaling.
 set -euo pipefail
 
@@ -99,7 +100,7 @@ check_chunks() { # ID
 # target/ cannot pull it from under the JVM); waits until it is ready; its pid is left in EXTRA_PID. Stopped on exit.
 start_extra_worker() {
   local port="$1" jar
-  jar="$(ls "$ROOT"/worker/target/worker-*.jar | grep -v -- '-plain.jar$' | head -1)"
+  for jar in "$ROOT"/worker/target/worker-*.jar; do case "$jar" in *-plain.jar) ;; *) break ;; esac; done
   [ -f "$WORK/worker.jar" ] || cp "$jar" "$WORK/worker.jar"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-5432}/${PG_DB:-scriptorium}" \
   SPRING_DATASOURCE_USERNAME="${PG_USER:-scriptorium}" SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DocumentRepository {
 
-	private static final String COLUMNS = "id, filename, content_type, sha256, size_bytes, status, stage, pages, chunks,"
-			+ " embedding_model, warnings, error_code, error_message, error_stage, workflow_id, created_at, updated_at";
+	private static final String COLUMNS = "id, filename, content_type, sha256, size_bytes, status, stage, pages,"
+			+ " chunks, embedding_model, warnings, error_code, error_message, error_stage, workflow_id, created_at,"
+			+ " updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -71,7 +72,8 @@ public class DocumentRepository {
 			spec = spec.param("status", status.name());
 		}
 		if (after != null) {
-			spec = spec.param("createdAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC)).param("id", after.id());
+			spec = spec.param("createdAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+				.param("id", after.id());
 		}
 		return spec.query(DocumentRepository::map).list();
 	}
@@ -88,7 +90,8 @@ public class DocumentRepository {
 
 	/** Streams the original bytes into {@code document_blobs}; the driver sends them without a copy in memory. */
 	public void insertOriginal(UUID id, InputStream content, long sizeBytes) {
-		this.jdbcTemplate.update("INSERT INTO document_blobs (document_id, kind, content, size_bytes) VALUES (?, ?, ?, ?)",
+		this.jdbcTemplate.update(
+				"INSERT INTO document_blobs (document_id, kind, content, size_bytes) VALUES (?, ?, ?, ?)",
 				ps -> {
 					ps.setObject(1, id);
 					ps.setString(2, "ORIGINAL");

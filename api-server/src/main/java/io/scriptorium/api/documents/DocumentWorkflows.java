@@ -62,7 +62,9 @@ public class DocumentWorkflows {
 	 */
 	boolean isRunning(String workflowId) {
 		try {
-			return this.client.newUntypedWorkflowStub(workflowId).describe().getStatus() == WORKFLOW_EXECUTION_STATUS_RUNNING;
+			return this.client.newUntypedWorkflowStub(workflowId)
+				.describe()
+				.getStatus() == WORKFLOW_EXECUTION_STATUS_RUNNING;
 		}
 		catch (RuntimeException ex) {
 			if (isNotFound(ex)) {
@@ -119,7 +121,8 @@ public class DocumentWorkflows {
 	private static boolean isNotFound(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof WorkflowNotFoundException
-					|| (t instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND)) {
+					|| (t instanceof StatusRuntimeException grpc
+							&& grpc.getStatus().getCode() == Status.Code.NOT_FOUND)) {
 				return true;
 			}
 		}

@@ -29,7 +29,8 @@ class SearchController {
 			throw ApiException.invalidRequest("q must not be blank");
 		}
 		if (q.length() > this.properties.getMaxQueryLength()) {
-			throw ApiException.invalidRequest("q must be at most " + this.properties.getMaxQueryLength() + " characters");
+			throw ApiException
+				.invalidRequest("q must be at most " + this.properties.getMaxQueryLength() + " characters");
 		}
 		int results = (k != null) ? k : this.properties.getDefaultK();
 		if (results < 1 || results > this.properties.getMaxK()) {

@@ -24,7 +24,8 @@ class RequestFirewallFilter extends OncePerRequestFilter {
 
 	static final String REJECTED_BODY = """
 			{"type":"about:blank","title":"Bad Request","status":400,\
-			"detail":"The request URL or a header is malformed (path traversal, path parameters, encoded separators or control characters)",\
+			"detail":"The request URL or a header is malformed (path traversal, path parameters, \
+			encoded separators or control characters)",\
 			"code":"INVALID_REQUEST"}""";
 
 	private final StrictHttpFirewall firewall = new StrictHttpFirewall();

@@ -50,7 +50,8 @@ class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<CorsFilter> apiCorsFilter(SecurityProperties properties) {
-		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter(properties.getCors()));
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
+				corsFilter(properties.getCors()));
 		registration.setOrder(CORS_ORDER);
 		registration.addUrlPatterns("/api/*");
 		return registration;

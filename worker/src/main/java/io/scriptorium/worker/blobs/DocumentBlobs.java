@@ -69,7 +69,8 @@ public class DocumentBlobs {
 			long size = Files.size(source);
 			this.jdbc.sql("""
 					INSERT INTO document_blobs (document_id, kind, content, size_bytes) VALUES (?, ?, ?, ?)
-					ON CONFLICT (document_id, kind) DO UPDATE SET content = excluded.content, size_bytes = excluded.size_bytes
+					ON CONFLICT (document_id, kind)
+					DO UPDATE SET content = excluded.content, size_bytes = excluded.size_bytes
 					""")
 				.params(document.documentId(), kind.name(), new SqlBinaryValue(in, size), size)
 				.update();
@@ -96,7 +97,8 @@ public class DocumentBlobs {
 		}
 		if (sizes.get(0) == null) {
 			throw Failures.nonRetryable(ErrorCode.DOCUMENT_NOT_FOUND, document,
-					"the document has no " + kind + " content" + (kind == BlobKind.PDF ? " (it was not converted)" : ""));
+					"the document has no " + kind + " content"
+							+ ((kind == BlobKind.PDF) ? " (it was not converted)" : ""));
 		}
 		return sizes.get(0);
 	}

@@ -37,7 +37,8 @@ final class OfficeFileInspector {
 		}
 		catch (ZipException ex) {
 			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
-					"the file is not a valid " + document.type() + " (damaged or truncated ZIP: " + ex.getMessage() + ")");
+					"the file is not a valid " + document.type() + " (damaged or truncated ZIP: " + ex.getMessage()
+							+ ")");
 		}
 		catch (IOException ex) {
 			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,

@@ -57,7 +57,8 @@ class EmbeddingDimensionCheck implements InitializingBean {
 	}
 
 	String mismatch(int produced, int column) {
-		return "Embedding dimension mismatch: the model '" + this.settings.model() + "' (scriptorium.embedding.provider="
+		return "Embedding dimension mismatch: the model '" + this.settings.model()
+				+ "' (scriptorium.embedding.provider="
 				+ this.settings.provider() + ") produces " + produced
 				+ "-dimensional vectors but the chunks.embedding column is vector(" + column
 				+ "). Set scriptorium.embedding.dimensions=" + column

@@ -24,8 +24,9 @@ import org.apache.pdfbox.util.Vector;
 /**
  * PDFBox's text stripper for one page at a time, held to a {@link PageBudget}. Every operator of the page's content
  * stream and of the form XObjects it draws passes through {@link #processOperator}, every glyph through
- * {@link #showGlyph}, and every content stream is measured decoded before it is parsed: that is where a hostile page (forms that draw forms 16 times over, 10 levels deep; millions
- * of {@code q}; 10<sup>8</sup> glyphs; a stream that inflates 2,700-fold) is stopped, before it costs minutes or the heap.
+ * {@link #showGlyph}, and every content stream is measured decoded before it is parsed: that is where a hostile
+ * page (forms that draw forms 16 times over, 10 levels deep; millions of {@code q}; 10<sup>8</sup> glyphs; a stream
+ * that inflates 2,700-fold) is stopped, before it costs minutes or the heap.
  */
 final class BudgetedTextStripper extends PDFTextStripper {
 

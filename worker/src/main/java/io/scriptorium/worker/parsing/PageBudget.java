@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the parser process may spend on one PDF: how many pages it may have, and per page how many content-stream
- * operators (form XObjects' included), glyphs, nested graphics states and decoded content bytes. A page over a budget is skipped; real
+ * operators (form XObjects' included), glyphs, nested graphics states and decoded content bytes. A page over a
+ * budget is skipped; real
  * pages stay far below these (a dense page has some 10,000 operators and glyphs, and a handful of nested states).
  */
 record PageBudget(int maxPages, long maxOperators, long maxGlyphs, int maxGraphicsDepth, long maxContentBytes) {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Numbers pages from 1 (or from where an earlier attempt stopped) and writes them in batches. After each batch it heartbeats the number of the last page
+ * Numbers pages from 1 (or from where an earlier attempt stopped) and writes them in batches. After each batch it
+ * heartbeats the number of the last page
  * written, which a retry uses to resume where the failed attempt stopped.
  */
 final class PageWriter {

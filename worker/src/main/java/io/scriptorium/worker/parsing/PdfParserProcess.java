@@ -22,7 +22,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * One run of {@link PdfParserMain} in a JVM of its own: a heap of its own, no environment but the locale, and a
- * watchdog that kills it when it sends no frame for the page timeout or the document's time is up. A PDF that exhausts the heap or spins on a
+ * watchdog that kills it when it sends no frame for the page timeout or the document's time is up. A PDF that
+ * exhausts the heap or spins on a
  * page therefore costs one process, which ends, rather than a worker thread that cannot be stopped.
  */
 final class PdfParserProcess implements AutoCloseable {
@@ -113,7 +114,8 @@ final class PdfParserProcess implements AutoCloseable {
 		command.addAll(budget.toArgs());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-		// Nothing of the worker's environment (database and API credentials) reaches a process that reads strangers' files.
+		// Nothing of the worker's environment (database and API credentials) reaches a process that reads
+		// strangers' files.
 		Map<String, String> environment = builder.environment();
 		Map<String, String> kept = Map.copyOf(environment);
 		environment.clear();
@@ -130,7 +132,8 @@ final class PdfParserProcess implements AutoCloseable {
 	 * libraries from the class path, so there the jar's own PropertiesLauncher starts the parser's main class.
 	 */
 	private static List<String> javaCommand(DataSize heap) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java,
 				"-Xmx" + heap.toMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr",
 				"-XX:+UseSerialGC",
 				"-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",

@@ -63,7 +63,8 @@ class PdfTextExtractor implements DisposableBean {
 			}
 		}
 		if (progress.tooComplex > 0 && progress.tooComplex == progress.pages) {
-			throw tooComplex(document, "no page could be read within the parser's limits (" + progress.lastReason + ")");
+			throw tooComplex(document,
+					"no page could be read within the parser's limits (" + progress.lastReason + ")");
 		}
 		return new Extraction(Math.max(progress.pages, 0), progress.tooComplex, progress.damaged);
 	}

@@ -12,13 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("scriptorium.embedding")
 public class EmbeddingModelProperties {
 
-	/** {@code in-process} (all-MiniLM-L6-v2 quantized, shipped in the jar) or {@code openai} (OpenAI-compatible API). */
+	/**
+	 * {@code in-process} (all-MiniLM-L6-v2 quantized, shipped in the jar) or {@code openai} (an OpenAI-compatible
+	 * API).
+	 */
 	private String provider = EmbeddingSettings.IN_PROCESS;
 
 	/** Name stored with every chunk for the in-process model; the openai provider stores {@code openai.model}. */
 	private String modelName = "all-minilm-l6-v2-q";
 
-	/** Vector size the model produces; must equal the {@code chunks.embedding} column's (the worker checks at startup). */
+	/**
+	 * Vector size the model produces; must equal the {@code chunks.embedding} column's (the worker checks at
+	 * startup).
+	 */
 	private int dimensions = 384;
 
 	/** How long one request to the model may take (a search waits that long at most). */

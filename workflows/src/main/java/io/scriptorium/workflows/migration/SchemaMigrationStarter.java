@@ -146,7 +146,8 @@ public final class SchemaMigrationStarter implements AutoCloseable {
 				Optional.of(execution.getRunId()), Optional.empty());
 		while (!this.closed) {
 			try {
-				return Optional.of(stub.getResult(RESULT_POLL.toMillis(), TimeUnit.MILLISECONDS, MigrationResult.class));
+				return Optional
+					.of(stub.getResult(RESULT_POLL.toMillis(), TimeUnit.MILLISECONDS, MigrationResult.class));
 			}
 			catch (TimeoutException ex) {
 				// Still running: migrating, or waiting for the first worker to poll the migration queue.

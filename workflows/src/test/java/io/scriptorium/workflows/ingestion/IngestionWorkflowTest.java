@@ -16,7 +16,6 @@ import io.scriptorium.workflows.failure.IngestionError;
 import io.scriptorium.workflows.parsing.ParseResult;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -283,7 +282,9 @@ class IngestionWorkflowTest {
 
 	@Test
 	void fourHundredPageDocumentKeepsTheHistorySmall(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(400, 400, 1_600_000, 0)).chunks(new ChunkingResult(2_000, 64, 4)).embedsFor(1);
+		this.fakes.parses(new ParseResult(400, 400, 1_600_000, 0))
+			.chunks(new ChunkingResult(2_000, 64, 4))
+			.embedsFor(1);
 		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
 
 		workflow.ingest(PDF);

@@ -100,7 +100,7 @@ public final class HostilePdfs {
 		return new Writer().onePageDeflated("<< >>", (out) -> repeat(out, " ", bytes));
 	}
 
-	/** One page whose resources hold arrays nested {@code depth} deep: past PDFBox's recursion limit, a damaged page. */
+	/** One page whose resources hold arrays nested {@code depth} deep: past PDFBox's recursion limit, damaged. */
 	public static byte[] nestingBomb(int depth) {
 		return new Writer().onePage("<< /Nested " + "[".repeat(depth) + "]".repeat(depth) + " >>",
 				"0 0 m\n".getBytes(StandardCharsets.US_ASCII));
@@ -122,7 +122,8 @@ public final class HostilePdfs {
 				kids.append(child).append(" 0 R ");
 			}
 			int parent = (level == levels - 1) ? 2 : node + 1;
-			pdf.object(node, "<< /Type /Pages /Parent " + parent + " 0 R /Kids [" + kids + "] /Count " + fanOut + " >>");
+			pdf.object(node,
+					"<< /Type /Pages /Parent " + parent + " 0 R /Kids [" + kids + "] /Count " + fanOut + " >>");
 			child = node;
 		}
 		pdf.object(1, "<< /Type /Catalog /Pages 2 0 R >>");
@@ -152,7 +153,7 @@ public final class HostilePdfs {
 		pdf.stream(6, "", textContent(last));
 		pdf.object(1, "<< /Type /Catalog /Pages 2 0 R >>");
 		pdf.object(2, "<< /Type /Pages /Kids [7 0 R 8 0 R 9 0 R] /Count 3 >>");
-		String resources = "<< /XObject << /X 20 0 R >> /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>";
+		String resources = "<< /XObject << /X 20 0 R >> " + HELVETICA.substring(3);
 		for (int page = 0; page < 3; page++) {
 			pdf.object(7 + page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
 					+ " /Contents " + (4 + page) + " 0 R >>");
@@ -169,7 +170,8 @@ public final class HostilePdfs {
 		return new Writer().onePage(HELVETICA, textContent(line));
 	}
 
-	private static final String HELVETICA = "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>";
+	private static final String HELVETICA = "<< /Font << /F1 << /Type /Font /Subtype /Type1 "
+			+ "/BaseFont /Helvetica >> >> >>";
 
 	private static void repeat(OutputStream out, String text, long times) {
 		byte[] chunk = text.repeat((int) Math.max(1, Math.min(times, 1_000_000 / text.length() + 1)))
@@ -259,7 +261,8 @@ public final class HostilePdfs {
 			for (int i = 1; i < size; i++) {
 				table.append(offsets[i] == 0 ? "0000000000 65535 f \n" : String.format("%010d 00000 n \n", offsets[i]));
 			}
-			table.append("trailer\n<< /Size ").append(size).append(" /Root ").append(root).append(" 0 R >>\nstartxref\n")
+			table.append("trailer\n<< /Size ").append(size).append(" /Root ").append(root)
+				.append(" 0 R >>\nstartxref\n")
 				.append(xref).append("\n%%EOF\n");
 			out.writeBytes(table.toString().getBytes(StandardCharsets.US_ASCII));
 			return out.toByteArray();

@@ -54,7 +54,9 @@ public final class TemporalTestNamespace {
 				.build());
 		awaitNamespace(service, name);
 		OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-				OperatorServiceStubsOptions.newBuilder().setChannel(service.getRawChannel()).validateAndBuildWithDefaults());
+				OperatorServiceStubsOptions.newBuilder()
+					.setChannel(service.getRawChannel())
+					.validateAndBuildWithDefaults());
 		operator.blockingStub()
 			.addSearchAttributes(AddSearchAttributesRequest.newBuilder()
 				.setNamespace(name)
@@ -67,7 +69,8 @@ public final class TemporalTestNamespace {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (true) {
 			try {
-				service.blockingStub().describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(name).build());
+				service.blockingStub()
+					.describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(name).build());
 				return;
 			}
 			catch (StatusRuntimeException ex) {
