@@ -110,7 +110,7 @@ class PdfTextExtractor implements DisposableBean {
 					}
 					if (died.death() == PdfParserProcess.Death.OUT_OF_TIME) {
 						throw tooComplex(document, died.getMessage() + " ("
-								+ this.properties.getDocumentTimeout().toMinutes() + " min)");
+								+ this.properties.getDocumentTimeout().toSeconds() + " s)");
 					}
 					if (progress.pages < 0) {
 						throw tooComplex(document, "the PDF cannot be opened within the parser's limits: "
