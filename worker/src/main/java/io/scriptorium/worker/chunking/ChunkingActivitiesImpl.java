@@ -52,10 +52,8 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 		this.embedding = embedding;
 		this.maxTokens = maxTokens(chunking, embedding);
 		this.overlapTokens = chunking.getOverlapTokens();
-		if (this.overlapTokens < 0 || this.overlapTokens > this.maxTokens / 2) {
-			throw new IllegalStateException("scriptorium.chunking.overlap-tokens=" + this.overlapTokens
-					+ " must be between 0 and half of the chunk size (" + this.maxTokens + " tokens)");
-		}
+		// At startup, not with the first document.
+		TextChunker.requireValidOverlap(this.maxTokens, this.overlapTokens);
 	}
 
 	@Override

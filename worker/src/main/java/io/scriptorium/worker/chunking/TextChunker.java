@@ -53,10 +53,7 @@ public class TextChunker {
 		if (maxTokens <= this.specialTokens + 8) {
 			throw new IllegalArgumentException("maxTokens " + maxTokens + " leaves no room for text");
 		}
-		if (overlapTokens < 0 || overlapTokens > maxTokens / 2) {
-			throw new IllegalArgumentException("overlapTokens must be between 0 and half of maxTokens, was "
-					+ overlapTokens);
-		}
+		requireValidOverlap(maxTokens, overlapTokens);
 		this.maxTokens = maxTokens;
 		this.overlapTokens = overlapTokens;
 		this.sink = sink;
@@ -258,6 +255,17 @@ public class TextChunker {
 			text.append(unit.text());
 		}
 		return text.toString();
+	}
+
+	/**
+	 * The overlap rule ({@code scriptorium.chunking.overlap-tokens}): at most half a chunk, so that every chunk adds
+	 * new text. The worker checks it at startup with this same method.
+	 */
+	static void requireValidOverlap(int maxTokens, int overlapTokens) {
+		if (overlapTokens < 0 || overlapTokens > maxTokens / 2) {
+			throw new IllegalArgumentException("scriptorium.chunking.overlap-tokens (overlapTokens) must be between 0"
+					+ " and half of the chunk size (" + maxTokens + " tokens), was " + overlapTokens);
+		}
 	}
 
 	private static String clean(String text) {
