@@ -3,6 +3,7 @@ package io.scriptorium.workflows.testing;
 import com.google.protobuf.util.Durations;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.scriptorium.workflows.SearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
@@ -29,9 +30,11 @@ public final class TemporalTestNamespace {
 	/** {@code -Dscriptorium.temporal.target=host:port}; default the local stack's server. */
 	public static final String TARGET = System.getProperty("scriptorium.temporal.target", "127.0.0.1:7233");
 
-	private static final Map<String, IndexedValueType> SEARCH_ATTRIBUTES = Map.of("DocumentId",
-			IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, "DocumentStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-			"ContentType", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+	/** The workflow's search attributes, all keywords, by the names its keys carry. */
+	private static final Map<String, IndexedValueType> SEARCH_ATTRIBUTES = Map.of(
+			SearchAttributes.DOCUMENT_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+			SearchAttributes.DOCUMENT_STATUS.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+			SearchAttributes.CONTENT_TYPE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
 
 	private final String name;
 
