@@ -6,6 +6,7 @@ import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.conversion.ConversionActivities;
 import io.scriptorium.workflows.conversion.ConversionResult;
 import io.scriptorium.workflows.document.DocumentRef;
+import io.scriptorium.workflows.document.FileFormat;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
 import io.temporal.activity.Activity;
@@ -15,12 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.jodconverter.core.document.DefaultDocumentFormatRegistry;
 import org.jodconverter.core.document.DocumentFormat;
 import org.jodconverter.core.office.OfficeException;
@@ -75,13 +74,13 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 
 	@Override
 	public ConversionResult convertToPdf(DocumentRef document) {
-		Path directory = createWorkDirectory();
+		Path directory = WorkDirectories.create(this.properties.getWorkingDirectory(), "convert-");
 		try {
 			Path original = directory.resolve("original." + document.type().extension());
 			this.blobs.copyTo(document, BlobKind.ORIGINAL, original);
-			this.inspector.inspect(document, original);
+			FileFormat format = this.inspector.inspect(document, original);
 			Path source = directory.resolve("source." + document.type().extension());
-			this.rewriter.rewrite(document, original, source);
+			this.rewriter.rewrite(document, format, original, source);
 			Path pdf = directory.resolve("converted.pdf");
 			long start = System.nanoTime();
 			try (ConversionHeartbeat heartbeat = ConversionHeartbeat.start(Activity.getExecutionContext(),
@@ -103,7 +102,7 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			deleteRecursively(directory);
+			WorkDirectories.delete(directory);
 		}
 	}
 
@@ -146,25 +145,6 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 		return Failures.retryable(ErrorCode.CONVERSION_FAILED, document, "LibreOffice failed: " + ex.getMessage(), ex);
 	}
 
-	private Path createWorkDirectory() {
-		try {
-			Path parent = this.properties.getWorkingDirectory();
-			return (parent != null) ? Files.createTempDirectory(Files.createDirectories(parent), "convert-")
-					: Files.createTempDirectory("scriptorium-convert-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			logger.warn("Could not delete {}", directory, ex);
-		}
-	}
 
 	@Override
 	public void destroy() {

@@ -19,7 +19,6 @@ import org.jodconverter.local.office.LocalOfficeManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Owns the LibreOffice processes. They start on the first conversion rather than with the worker (about 2 s), so
@@ -105,10 +104,8 @@ class OfficeConverter implements DisposableBean {
 
 	/** The template jodconverter copies into each process's own profile directory. */
 	private static Path writeProfile(@Nullable Path workingDirectory) {
+		Path directory = WorkDirectories.create(workingDirectory, "office-profile-");
 		try {
-			Path directory = (workingDirectory != null)
-					? Files.createTempDirectory(Files.createDirectories(workingDirectory), "office-profile-")
-					: Files.createTempDirectory("scriptorium-office-profile-");
 			Files.createDirectories(directory.resolve("user"));
 			Files.writeString(directory.resolve("user/registrymodifications.xcu"), PROFILE);
 			return directory;
@@ -157,7 +154,7 @@ class OfficeConverter implements DisposableBean {
 			this.officeManager.stop();
 			this.started = false;
 		}
-		FileSystemUtils.deleteRecursively(this.profile.toFile());
+		WorkDirectories.delete(this.profile);
 	}
 
 	/**

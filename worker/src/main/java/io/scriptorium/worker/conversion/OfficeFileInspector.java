@@ -19,21 +19,24 @@ import java.util.zip.ZipFile;
  */
 final class OfficeFileInspector {
 
-	/** Throws the failure the file deserves, or returns when LibreOffice may try it. */
-	void inspect(DocumentRef document, Path file) throws IOException {
+	/** Throws the failure the file deserves, or returns its container format when LibreOffice may try it. */
+	FileFormat inspect(DocumentRef document, Path file) throws IOException {
 		if (Files.size(file) == 0) {
 			throw Failures.nonRetryable(ErrorCode.EMPTY_DOCUMENT, document, "the file is empty");
 		}
-		checkType(document, file);
+		byte[] head = FileFormat.head(file);
+		FileFormat format = FileFormat.of(head);
+		checkType(document, head, format);
 		try {
 			if (FileFormat.isPasswordProtected(file)) {
 				throw Failures.nonRetryable(ErrorCode.ENCRYPTED_DOCUMENT, document,
 						"the document is password-protected; remove the password and upload it again");
 			}
-			if (FileFormat.of(file) == FileFormat.ZIP) {
+			if (format == FileFormat.ZIP) {
 				requireEntry(document, file,
 						(document.type() == DocumentType.ODT) ? "META-INF/manifest.xml" : "[Content_Types].xml");
 			}
+			return format;
 		}
 		catch (ZipException ex) {
 			throw Failures.nonRetryable(ErrorCode.CORRUPT_DOCUMENT, document,
@@ -47,17 +50,17 @@ final class OfficeFileInspector {
 	}
 
 	/** The upload's rule, for a document typed by its stored name's extension. */
-	private static void checkType(DocumentRef document, Path file) throws IOException {
+	private static void checkType(DocumentRef document, byte[] head, FileFormat format) {
 		if (!document.type().needsConversion()) {
 			throw Failures.nonRetryable(ErrorCode.UNSUPPORTED_TYPE, document,
 					document.type() + " is not an office format LibreOffice converts here");
 		}
 		try {
-			FileFormat.documentType(FileFormat.head(file), "document." + document.type().extension());
+			FileFormat.documentType(head, "document." + document.type().extension());
 		}
 		catch (FileFormat.Unsupported ex) {
 			throw Failures.nonRetryable(ErrorCode.UNSUPPORTED_TYPE, document,
-					"the name says " + document.type() + " but the content is " + FileFormat.of(file).description());
+					"the name says " + document.type() + " but the content is " + format.description());
 		}
 	}
 

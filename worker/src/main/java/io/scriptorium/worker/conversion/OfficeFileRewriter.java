@@ -21,9 +21,9 @@ final class OfficeFileRewriter {
 		this.packages = new PackageRewriter(maxUnzippedBytes);
 	}
 
-	/** By content, not name: a .doc may be RTF (the inspector lets it through as such). */
-	void rewrite(DocumentRef document, Path source, Path target) throws IOException {
-		switch (FileFormat.of(source)) {
+	/** By the container the inspector found, not the name. */
+	void rewrite(DocumentRef document, FileFormat format, Path source, Path target) throws IOException {
+		switch (format) {
 			case ZIP -> this.packages.rewrite(document, source, target);
 			case RTF -> RtfRewriter.rewrite(source, target);
 			default -> Files.copy(source, target);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scriptorium.worker.conversion.HostileOfficeFiles.Hostile;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
+import io.scriptorium.workflows.document.FileFormat;
 import io.scriptorium.workflows.failure.ErrorCode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,8 @@ class OfficeFileRewriterTest {
 	void rewrittenFileReferencesNothingOutsideItselfAndKeepsCachedResults(Hostile hostile) throws Exception {
 		Path rewritten = directory.resolve("rewritten-" + hostile.name());
 
-		this.rewriter.rewrite(ref(hostile.file(), hostile.type()), hostile.file(), rewritten);
+		this.rewriter.rewrite(ref(hostile.file(), hostile.type()), FileFormat.of(hostile.file()), hostile.file(),
+				rewritten);
 
 		String text = text(rewritten, hostile.type());
 		assertThat(text).doesNotContain(URL).doesNotContain(directory.resolve("picture.png").toUri().toString())
@@ -75,7 +77,8 @@ class OfficeFileRewriterTest {
 			zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
 			zip.write(new byte[(int) (2 * MAX_UNZIPPED_BYTES)]);
 		}
-		assertNonRetryable(() -> this.rewriter.rewrite(ref(bomb, DocumentType.DOCX), bomb, directory.resolve("out")),
+		assertNonRetryable(() -> this.rewriter.rewrite(ref(bomb, DocumentType.DOCX), FileFormat.ZIP, bomb,
+				directory.resolve("out")),
 				ErrorCode.DOCUMENT_TOO_LARGE);
 	}
 
@@ -84,8 +87,9 @@ class OfficeFileRewriterTest {
 		HostileOfficeFiles files = new HostileOfficeFiles(directory, URL, directory.resolve("picture.png"));
 		for (Hostile hostile : files.refused(MAX_UNZIPPED_BYTES)) {
 			if (hostile.type() == DocumentType.DOCX) {
-				assertNonRetryable(() -> this.rewriter.rewrite(ref(hostile.file(), hostile.type()), hostile.file(),
-						directory.resolve("out-" + hostile.name())), ErrorCode.valueOf(hostile.expectedCode()));
+				assertNonRetryable(() -> this.rewriter.rewrite(ref(hostile.file(), hostile.type()), FileFormat.ZIP,
+						hostile.file(), directory.resolve("out-" + hostile.name())),
+						ErrorCode.valueOf(hostile.expectedCode()));
 			}
 		}
 	}
