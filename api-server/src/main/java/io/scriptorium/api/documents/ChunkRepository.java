@@ -17,11 +17,11 @@ class ChunkRepository {
 
 	List<ChunkPage.Chunk> find(UUID documentId, int offset, int limit) {
 		return this.jdbc.sql("""
-				SELECT chunk_index, page, text FROM chunks WHERE document_id = ?
+				SELECT chunk_index AS index, page, last_page, section, text, token_count, embedding_model
+				FROM chunks WHERE document_id = ?
 				ORDER BY chunk_index OFFSET ? LIMIT ?""")
 			.params(documentId, offset, limit)
-			.query((rs, row) -> new ChunkPage.Chunk(rs.getInt("chunk_index"), (Integer) rs.getObject("page"),
-					rs.getString("text")))
+			.query(ChunkPage.Chunk.class)
 			.list();
 	}
 

@@ -7,12 +7,17 @@ import io.scriptorium.workflows.failure.IngestionError;
 import io.scriptorium.workflows.ingestion.IngestionRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A row of {@code documents}. {@code error} is null unless the document FAILED. */
+/**
+ * A row of {@code documents}. {@code error} is null unless the document FAILED; {@code title} and {@code language}
+ * (a text-search configuration) are known once it is parsed.
+ */
 public record DocumentRecord(UUID id, String filename, DocumentType type, String sha256, long sizeBytes,
 		DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel, List<String> warnings,
-		IngestionError error, String workflowId, Instant createdAt, Instant updatedAt) {
+		IngestionError error, String workflowId, Instant createdAt, Instant updatedAt, String title, String language,
+		String collection, Map<String, String> metadata) {
 
 	public IngestionRequest ingestionRequest() {
 		return new IngestionRequest(this.id, this.filename, this.type, this.sizeBytes);

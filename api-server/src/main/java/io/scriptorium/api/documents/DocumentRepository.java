@@ -14,11 +14,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code documents} rows and their ORIGINAL blob. The worker's activities write the status columns while a
@@ -29,7 +32,12 @@ public class DocumentRepository {
 
 	private static final String COLUMNS = "id, filename, content_type, sha256, size_bytes, status, stage, pages,"
 			+ " chunks, embedding_model, warnings, error_code, error_message, error_stage, workflow_id, created_at,"
-			+ " updated_at";
+			+ " updated_at, title, language, collection, metadata";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
@@ -79,12 +87,15 @@ public class DocumentRepository {
 	}
 
 	/** A new PENDING document at stage UPLOAD. Throws DuplicateKeyException if its SHA-256 is known. */
-	public void insert(UUID id, String filename, DocumentType type, String sha256, long sizeBytes, String workflowId) {
+	public void insert(UUID id, String filename, DocumentType type, String sha256, long sizeBytes, String workflowId,
+			String collection, Map<String, String> metadata) {
+		String json = JSON.writeValueAsString(metadata);
 		this.jdbc.sql("""
-				INSERT INTO documents (id, filename, content_type, sha256, size_bytes, status, stage, workflow_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO documents (id, filename, content_type, sha256, size_bytes, status, stage, workflow_id,
+				                       collection, metadata)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
 			.params(id, filename, type.name(), sha256, sizeBytes, DocumentStatus.PENDING.name(), Stage.UPLOAD.name(),
-					workflowId)
+					workflowId, collection, json)
 			.update();
 	}
 
@@ -156,7 +167,13 @@ public class DocumentRepository {
 				DocumentType.valueOf(rs.getString("content_type")), rs.getString("sha256"), rs.getLong("size_bytes"),
 				DocumentStatus.valueOf(rs.getString("status")), stage(rs.getString("stage")), integer(rs, "pages"),
 				integer(rs, "chunks"), rs.getString("embedding_model"), strings(rs.getArray("warnings")), error,
-				rs.getString("workflow_id"), instant(rs, "created_at"), instant(rs, "updated_at"));
+				rs.getString("workflow_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				rs.getString("title"), rs.getString("language"), rs.getString("collection"),
+				metadata(rs.getString("metadata")));
+	}
+
+	private static Map<String, String> metadata(String json) {
+		return (json != null) ? JSON.readValue(json, METADATA) : Map.of();
 	}
 
 	private static Stage stage(String value) {

@@ -6,6 +6,7 @@ import io.scriptorium.workflows.failure.IngestionError;
 import io.scriptorium.workflows.ingestion.Progress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,13 +16,14 @@ import java.util.UUID;
 public record DocumentResponse(UUID id, String filename, String type, String contentType, String sha256,
 		long sizeBytes, DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel,
 		List<String> warnings, IngestionError error, String workflowId, Instant createdAt, Instant updatedAt,
-		Progress progress) {
+		String title, String language, String collection, Map<String, String> metadata, Progress progress) {
 
 	static DocumentResponse of(DocumentRecord document, Progress progress) {
 		return new DocumentResponse(document.id(), document.filename(), document.type().name(),
 				document.type().contentType(), document.sha256(), document.sizeBytes(), document.status(),
 				document.stage(), document.pages(), document.chunks(), document.embeddingModel(), document.warnings(),
-				document.error(), document.workflowId(), document.createdAt(), document.updatedAt(), progress);
+				document.error(), document.workflowId(), document.createdAt(), document.updatedAt(), document.title(),
+				document.language(), document.collection(), document.metadata(), progress);
 	}
 
 }

@@ -24,6 +24,25 @@ public class SearchProperties {
 	 */
 	private int minEfSearch = 200;
 
+	/**
+	 * How many chunks each ranking contributes before they are fused (at least k): reciprocal rank fusion needs each
+	 * list deeper than the results, or a chunk ranked 8th by one and 3rd by the other is lost.
+	 */
+	private int candidates = 50;
+
+	/**
+	 * The constant of reciprocal rank fusion, 1 / (rrf-k + rank): 60, as in Cormack et al. and the peers, keeps a
+	 * chunk first in one ranking from outweighing one high in both.
+	 */
+	private int rrfK = 60;
+
+	/**
+	 * A query word found in more chunks than this is left out of the keyword ranking: it tells little about any of
+	 * them (its weight would be small) and reading all its chunks would cost the most. Bounds the keyword ranking's
+	 * work per word at any corpus size.
+	 */
+	private int maxTermChunks = 1000;
+
 	public int getDefaultK() {
 		return this.defaultK;
 	}
@@ -46,6 +65,30 @@ public class SearchProperties {
 
 	public void setMaxQueryLength(int maxQueryLength) {
 		this.maxQueryLength = maxQueryLength;
+	}
+
+	public int getCandidates() {
+		return this.candidates;
+	}
+
+	public void setCandidates(int candidates) {
+		this.candidates = candidates;
+	}
+
+	public int getRrfK() {
+		return this.rrfK;
+	}
+
+	public void setRrfK(int rrfK) {
+		this.rrfK = rrfK;
+	}
+
+	public int getMaxTermChunks() {
+		return this.maxTermChunks;
+	}
+
+	public void setMaxTermChunks(int maxTermChunks) {
+		this.maxTermChunks = maxTermChunks;
 	}
 
 	public int getMinEfSearch() {

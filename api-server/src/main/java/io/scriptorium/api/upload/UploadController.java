@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "documents")
@@ -20,8 +21,11 @@ class UploadController {
 
 	private final UploadService uploads;
 
-	UploadController(UploadService uploads) {
+	private final JsonMapper json;
+
+	UploadController(UploadService uploads, JsonMapper json) {
 		this.uploads = uploads;
+		this.json = json;
 	}
 
 	@PostMapping(path = ApiPaths.DOCUMENTS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -36,8 +40,13 @@ class UploadController {
 					@ApiResponse(responseCode = "503", description = "UNAVAILABLE") })
 	ResponseEntity<UploadResponse> upload(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "start a new run even if the same bytes are already a document")
-			@RequestParam(defaultValue = "false") boolean reprocess) {
-		UploadService.Upload upload = this.uploads.upload(file, reprocess);
+			@RequestParam(defaultValue = "false") boolean reprocess,
+			@Parameter(description = "a collection to search the document in") @RequestParam(required = false)
+			String collection,
+			@Parameter(description = "a JSON object of strings, e.g. {\"team\": \"legal\"}; search filters on it")
+			@RequestParam(required = false) String metadata) {
+		UploadLabels labels = UploadLabels.parse(collection, metadata, this.json);
+		UploadService.Upload upload = this.uploads.upload(file, labels, reprocess);
 		UploadResponse body = UploadResponse.of(upload.document());
 		if (!upload.started()) {
 			return ResponseEntity.ok(body);

@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Takes a document in: checks it at the door, stores its row and bytes in one transaction, then starts its
  * workflow. The same bytes are the same document (unique SHA-256), so uploading them again starts nothing unless
- * a reprocess is asked for.
+ * a reprocess is asked for, and keeps the collection and metadata of the first upload.
  */
 @Service
 class UploadService {
@@ -45,7 +45,7 @@ class UploadService {
 	}
 
 	/** @param reprocess start a new run if the bytes are already known (409 while one is in flight) */
-	Upload upload(MultipartFile file, boolean reprocess) {
+	Upload upload(MultipartFile file, UploadLabels labels, boolean reprocess) {
 		InspectedFile inspected = this.inspector.inspect(file.getOriginalFilename(), file, file.getSize());
 		Optional<DocumentRecord> known = this.documents.findBySha256(inspected.sha256());
 		if (known.isPresent()) {
@@ -54,7 +54,7 @@ class UploadService {
 		}
 		UUID id = UUID.randomUUID();
 		try {
-			store(id, inspected, file);
+			store(id, inspected, labels, file);
 		}
 		catch (DuplicateKeyException ex) {
 			// A concurrent upload of the same bytes committed first: its document is this one.
@@ -65,10 +65,10 @@ class UploadService {
 		return new Upload(document, true);
 	}
 
-	private void store(UUID id, InspectedFile inspected, MultipartFile file) {
+	private void store(UUID id, InspectedFile inspected, UploadLabels labels, MultipartFile file) {
 		this.transaction.executeWithoutResult(status -> {
 			this.documents.insert(id, inspected.filename(), inspected.type(), inspected.sha256(),
-					inspected.sizeBytes(), WorkflowIds.forDocument(id));
+					inspected.sizeBytes(), WorkflowIds.forDocument(id), labels.collection(), labels.metadata());
 			try (InputStream content = file.getInputStream()) {
 				this.documents.insertOriginal(id, content, inspected.sizeBytes());
 			}

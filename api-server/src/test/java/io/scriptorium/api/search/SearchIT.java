@@ -7,8 +7,9 @@ import com.pgvector.PGvector;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.scriptorium.api.system.ApiClient;
 import io.scriptorium.api.system.ApiClient.Response;
-import io.scriptorium.workflows.boot.EmbeddingModelProperties;
-import io.scriptorium.workflows.embedding.EmbeddingModelFactory;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelFactory;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
 import java.sql.Connection;
@@ -38,11 +39,20 @@ class SearchIT {
 
 	static final TemporalTestNamespace temporal = TemporalTestNamespace.create("api-search");
 
-	static final EmbeddingModel model = EmbeddingModelFactory.create(new EmbeddingModelProperties().toSettings());
+	static final EmbeddingSettings settings = new EmbeddingModelProperties().toSettings();
+
+	static final EmbeddingModel model = EmbeddingModelFactory.create(settings);
 
 	static final UUID BAKING = UUID.randomUUID();
 
 	static final UUID ASTRONOMY = UUID.randomUUID();
+
+	/** One small document in a collection of its own, among many chunks of another: filters must still give k. */
+	static final UUID CATALOGUE = UUID.randomUUID();
+
+	static final UUID NOISE = UUID.randomUUID();
+
+	static final String IDENTIFIER_CHUNK = "Observation log NGC-7331-B: the spiral galaxy was photographed in 1963.";
 
 	static final String LIGHTHOUSE = "The lighthouse keeper recorded every passing ship in a leather-bound logbook.";
 
@@ -60,8 +70,12 @@ class SearchIT {
 	@BeforeAll
 	static void indexChunks() throws Exception {
 		try (Connection connection = database.connect()) {
-			insertDocument(connection, BAKING, "baking.pdf");
-			insertDocument(connection, ASTRONOMY, "astronomy.docx");
+			insertDocument(connection, BAKING, "baking.pdf", "PDF", "kitchen", "{\"team\": \"bakers\"}",
+					"2026-01-10T00:00:00Z");
+			insertDocument(connection, ASTRONOMY, "astronomy.docx", "DOCX", "science", "{\"team\": \"observatory\"}",
+					"2026-03-10T00:00:00Z");
+			insertDocument(connection, CATALOGUE, "catalogue.pdf", "PDF", "catalogue", "{}", "2026-05-01T00:00:00Z");
+			insertDocument(connection, NOISE, "noise.pdf", "PDF", "noise", "{}", "2026-05-01T00:00:00Z");
 			insertChunk(connection, BAKING, 0, "Knead the dough for ten minutes until it is smooth and elastic.", true);
 			insertChunk(connection, BAKING, 1, "Let the sourdough rise overnight in a cool place.", true);
 			insertChunk(connection, BAKING, 2, LIGHTHOUSE, true);
@@ -69,6 +83,16 @@ class SearchIT {
 			insertChunk(connection, ASTRONOMY, 1, "A neutron star is the collapsed core of a massive star.", true);
 			// Not searchable yet (its document is still being indexed): must never be returned.
 			insertChunk(connection, ASTRONOMY, 2, LIGHTHOUSE, false);
+			insertChunk(connection, ASTRONOMY, 3, IDENTIFIER_CHUNK, true);
+			insertChunk(connection, ASTRONOMY, 4, "Spiral galaxies such as Andromeda were photographed from the"
+					+ " observatory on glass plates.", true);
+			for (int i = 0; i < 5; i++) {
+				insertChunk(connection, CATALOGUE, i, "Catalogue entry " + i + ": a ceramic bowl, glazed blue.", true);
+			}
+			for (int i = 0; i < 200; i++) {
+				insertChunk(connection, NOISE, i, "Lighthouse logbook " + i + ": ships passing the keeper's light.",
+						true);
+			}
 		}
 	}
 
@@ -84,7 +108,8 @@ class SearchIT {
 
 	@Test
 	void distinctiveSentenceFindsItsChunkFirst() {
-		Response response = this.api.search("lighthouse keeper logbook of passing ships", 3);
+		Response response = this.api.get("/api/v1/search?mode=vector&k=3&collection=kitchen&q="
+				+ encode("lighthouse keeper logbook of passing ships"));
 
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode results = response.json().get("results");
@@ -101,9 +126,9 @@ class SearchIT {
 	@Test
 	void scoreIsTheCosineSimilarityOfQueryAndChunk() {
 		String query = "Galileo observed the moons of Jupiter";
-		JsonNode first = this.api.search(query, 1).json().get("results").get(0);
+		JsonNode first = this.api.get("/api/v1/search?mode=vector&k=1&q=" + encode(query)).json().get("results").get(0);
 
-		double expected = cosine(model.embed(query).content().vector(),
+		double expected = cosine(model.embed(settings.queryText(query)).content().vector(),
 				model.embed("Jupiter's moons were first observed by Galileo in 1610.").content().vector());
 		assertThat(first.get("chunkIndex").asInt()).isZero();
 		assertThat(first.get("documentId").asString()).isEqualTo(ASTRONOMY.toString());
@@ -112,9 +137,10 @@ class SearchIT {
 
 	@Test
 	void chunksThatAreNotSearchableAreNeverReturned() {
-		JsonNode results = this.api.search(LIGHTHOUSE, 100).json().get("results");
+		JsonNode results = this.api.get("/api/v1/search?k=100&q=" + encode(LIGHTHOUSE) + "&documentId=" + BAKING
+				+ "&documentId=" + ASTRONOMY).json().get("results");
 
-		assertThat(results.size()).isEqualTo(5);
+		assertThat(results.size()).isEqualTo(7);
 		results.forEach(result -> assertThat(
 				result.get("documentId").asString() + "/" + result.get("chunkIndex").asInt())
 			.isNotEqualTo(ASTRONOMY + "/2"));
@@ -127,14 +153,87 @@ class SearchIT {
 			.json()
 			.get("results");
 
-		assertThat(results.size()).isEqualTo(2);
+		assertThat(results.size()).isEqualTo(4);
 		results.forEach(result -> assertThat(result.get("documentId").asString()).isEqualTo(ASTRONOMY.toString()));
+	}
+
+	/**
+	 * An exact identifier: the full-text ranking puts its chunk first and so does the fusion, whatever the vectors
+	 * make of a string the model has never seen.
+	 */
+	@Test
+	void anExactIdentifierIsFoundFirstInHybridAndKeywordModes() {
+		for (String mode : List.of("hybrid", "keyword")) {
+			JsonNode first = this.api.get("/api/v1/search?k=5&mode=" + mode + "&q=NGC-7331-B").json().get("results")
+				.get(0);
+			assertThat(first.get("text").asString()).as(mode).isEqualTo(IDENTIFIER_CHUNK);
+			assertThat(first.get("keywordRank").asInt()).as(mode).isEqualTo(1);
+			assertThat(first.get("snippet").asString()).as(mode).contains("<mark>");
+		}
+		JsonNode vector = this.api.get("/api/v1/search?k=100&mode=vector&q=NGC-7331-B").json().get("results");
+		int rank = 0;
+		for (int i = 0; i < vector.size(); i++) {
+			if (vector.get(i).get("text").asString().equals(IDENTIFIER_CHUNK)) {
+				rank = i + 1;
+			}
+		}
+		System.out.println("[search] 'NGC-7331-B' in vector-only search: rank " + rank);
+	}
+
+	@Test
+	void aParaphraseIsFoundInHybridMode() {
+		JsonNode first = this.api.get("/api/v1/search?k=3&q=" + encode("who first saw the satellites of the largest"
+				+ " planet")).json().get("results").get(0);
+
+		assertThat(first.get("text").asString()).contains("Galileo");
+		assertThat(first.get("vectorRank").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void filtersOnCollectionMetadataTypeAndUploadTimeHoldInEveryMode() {
+		for (String mode : List.of("hybrid", "vector", "keyword")) {
+			String search = "/api/v1/search?k=20&mode=" + mode + "&q=" + encode("photographed lighthouse dough");
+			assertThat(documents(search + "&collection=science")).as(mode).containsOnly(ASTRONOMY.toString());
+			assertThat(documents(search + "&metadata.team=bakers")).as(mode).containsOnly(BAKING.toString());
+			assertThat(documents(search + "&contentType=DOCX")).as(mode).containsOnly(ASTRONOMY.toString());
+			assertThat(documents(search + "&uploadedBefore=2026-02-01T00:00:00Z")).as(mode)
+				.containsOnly(BAKING.toString());
+			assertThat(documents(search + "&uploadedAfter=2026-02-01T00:00:00Z&uploadedBefore=2026-04-01T00:00:00Z"))
+				.as(mode).containsOnly(ASTRONOMY.toString());
+			assertThat(documents(search + "&collection=science&metadata.team=bakers")).as(mode).isEmpty();
+		}
+	}
+
+	/** 200 chunks closer to the query lie outside the filter: the index scan goes on until it has k. */
+	@Test
+	void aSelectiveFilterStillReturnsKResults() {
+		for (String mode : List.of("hybrid", "vector")) {
+			JsonNode results = this.api.get("/api/v1/search?k=5&mode=" + mode + "&collection=catalogue&q="
+					+ encode("the lighthouse keeper's logbook of passing ships")).json().get("results");
+
+			assertThat(results.size()).as(mode).isEqualTo(5);
+			results.forEach(result -> assertThat(result.get("collection").asString()).isEqualTo("catalogue"));
+		}
+	}
+
+	private java.util.Set<String> documents(String path) {
+		Response response = this.api.get(path);
+		assertThat(response.status()).as(path).isEqualTo(200);
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		response.json().get("results").forEach(result -> ids.add(result.get("documentId").asString()));
+		return ids;
+	}
+
+	private static String encode(String text) {
+		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@Test
 	void invalidQueriesAreRejectedWithInvalidRequest() {
 		List<String> queries = List.of("/api/v1/search", "/api/v1/search?q=%20%20", "/api/v1/search?q=x&k=0",
-				"/api/v1/search?q=x&k=101", "/api/v1/search?q=" + "a".repeat(1001));
+				"/api/v1/search?q=x&k=101", "/api/v1/search?q=" + "a".repeat(1001), "/api/v1/search?q=x&mode=fuzzy",
+				"/api/v1/search?q=x&contentType=EXE", "/api/v1/search?q=x&documentId=not-a-uuid",
+				"/api/v1/search?q=x&uploadedAfter=yesterday", "/api/v1/search?q=x&metadata.=x");
 		for (String query : queries) {
 			Response response = this.api.get(query);
 			assertThat(response.status()).as(query).isEqualTo(400);
@@ -142,14 +241,20 @@ class SearchIT {
 		}
 	}
 
-	private static void insertDocument(Connection connection, UUID id, String filename) throws Exception {
+	private static void insertDocument(Connection connection, UUID id, String filename, String type,
+			String collection, String metadata, String createdAt) throws Exception {
 		try (PreparedStatement statement = connection.prepareStatement("""
-				INSERT INTO documents (id, filename, content_type, sha256, size_bytes, status, stage, workflow_id)
-				VALUES (?, ?, 'PDF', ?, 1, 'READY', 'DONE', ?)""")) {
+				INSERT INTO documents (id, filename, content_type, sha256, size_bytes, status, stage, workflow_id,
+				    collection, metadata, created_at, language)
+				VALUES (?, ?, ?, ?, 1, 'READY', 'DONE', ?, ?, CAST(? AS jsonb), CAST(? AS timestamptz), 'english')""")) {
 			statement.setObject(1, id);
 			statement.setString(2, filename);
-			statement.setString(3, (id.toString().replace("-", "") + "0".repeat(64)).substring(0, 64));
-			statement.setString(4, "document-" + id);
+			statement.setString(3, type);
+			statement.setString(4, (id.toString().replace("-", "") + "0".repeat(64)).substring(0, 64));
+			statement.setString(5, "document-" + id);
+			statement.setString(6, collection);
+			statement.setString(7, metadata);
+			statement.setString(8, createdAt);
 			statement.executeUpdate();
 		}
 	}
@@ -158,14 +263,15 @@ class SearchIT {
 			boolean searchable) throws Exception {
 		try (PreparedStatement statement = connection.prepareStatement("""
 				INSERT INTO chunks (document_id, chunk_index, page, text, token_count, embedding, embedding_model,
-				    searchable)
-				VALUES (?, ?, ?, ?, 10, CAST(? AS vector), 'all-minilm-l6-v2-q', ?)""")) {
+				    searchable, text_search_config)
+				VALUES (?, ?, ?, ?, 10, CAST(? AS vector), ?, ?, 'english')""")) {
 			statement.setObject(1, documentId);
 			statement.setInt(2, index);
 			statement.setInt(3, index + 1);
 			statement.setString(4, text);
 			statement.setString(5, new PGvector(model.embed(text).content().vector()).toString());
-			statement.setBoolean(6, searchable);
+			statement.setString(6, settings.model());
+			statement.setBoolean(7, searchable);
 			statement.executeUpdate();
 		}
 	}

@@ -25,11 +25,23 @@ class ChunkStore {
 		this.template = template;
 	}
 
-	Optional<String> contentType(UUID documentId) {
-		return this.jdbc.sql("SELECT content_type FROM documents WHERE id = ?")
+	/** What chunking needs to know of a document besides its pages. */
+	record DocumentInfo(String contentType, String title, String language) {
+	}
+
+	Optional<DocumentInfo> document(UUID documentId) {
+		return this.jdbc.sql("SELECT content_type, title, language FROM documents WHERE id = ?")
 			.param(documentId)
-			.query(String.class)
+			.query(DocumentInfo.class)
 			.optional();
+	}
+
+	/** The document's headings in reading order (bounded when they were stored). */
+	List<Sections.Heading> headings(UUID documentId) {
+		return this.jdbc.sql("SELECT page, level, title FROM document_headings WHERE document_id = ? ORDER BY ordinal")
+			.param(documentId)
+			.query(Sections.Heading.class)
+			.list();
 	}
 
 	/** Hands every page to {@code consumer} in page order, fetching a few at a time. */
@@ -37,9 +49,10 @@ class ChunkStore {
 		int after = Integer.MIN_VALUE;
 		while (true) {
 			List<Page> pages = this.jdbc
-				.sql("SELECT page, text FROM document_pages WHERE document_id = ? AND page > ? ORDER BY page LIMIT ?")
+				.sql("SELECT page AS number, text FROM document_pages WHERE document_id = ? AND page > ? ORDER BY page"
+						+ " LIMIT ?")
 				.params(documentId, after, PAGES_PER_FETCH)
-				.query((row, n) -> new Page(row.getInt(1), row.getString(2)))
+				.query(Page.class)
 				.list();
 			for (Page page : pages) {
 				consumer.accept(page.number(), page.text());
@@ -56,13 +69,17 @@ class ChunkStore {
 		return this.jdbc.sql("DELETE FROM chunks WHERE document_id = ?").param(documentId).update();
 	}
 
-	void insert(UUID documentId, List<Chunk> chunks) {
+	/** @param language the document's text-search configuration, with which its chunks are indexed */
+	void insert(UUID documentId, String language, List<Chunk> chunks) {
 		List<Object[]> rows = new ArrayList<>(chunks.size());
 		for (Chunk chunk : chunks) {
-			rows.add(new Object[] { documentId, chunk.index(), chunk.page(), chunk.text(), chunk.tokenCount() });
+			rows.add(new Object[] { documentId, chunk.index(), chunk.page(), chunk.lastPage(), chunk.section(),
+					chunk.context(), chunk.text(), chunk.tokenCount(), language });
 		}
-		this.template.batchUpdate("INSERT INTO chunks (document_id, chunk_index, page, text, token_count, embedding,"
-				+ " embedding_model, searchable) VALUES (?, ?, ?, ?, ?, NULL, NULL, false)", rows);
+		this.template.batchUpdate("""
+				INSERT INTO chunks (document_id, chunk_index, page, last_page, section, context, text, token_count,
+				                    text_search_config, embedding, embedding_model, searchable)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS regconfig), NULL, NULL, false)""", rows);
 	}
 
 	private record Page(int number, String text) {

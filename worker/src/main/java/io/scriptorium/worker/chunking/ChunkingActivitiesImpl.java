@@ -1,13 +1,14 @@
 package io.scriptorium.worker.chunking;
 
-import io.scriptorium.worker.embedding.EmbeddingProperties;
+import io.scriptorium.worker.embedding.EmbeddingBatchProperties;
 import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.chunking.ChunkingActivities;
 import io.scriptorium.workflows.chunking.ChunkingResult;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
-import io.scriptorium.workflows.embedding.TokenCounter;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.TokenCounter;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
 import io.temporal.activity.Activity;
@@ -42,14 +43,14 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 
 	private final int overlapTokens;
 
-	private final EmbeddingProperties embedding;
+	private final EmbeddingBatchProperties batches;
 
 	ChunkingActivitiesImpl(ChunkStore store, TransactionTemplate transaction, TokenCounter counter,
-			ChunkingProperties chunking, EmbeddingProperties embedding) {
+			ChunkingProperties chunking, EmbeddingSettings embedding, EmbeddingBatchProperties batches) {
 		this.store = store;
 		this.transaction = transaction;
 		this.counter = counter;
-		this.embedding = embedding;
+		this.batches = batches;
 		this.maxTokens = maxTokens(chunking, embedding);
 		this.overlapTokens = chunking.getOverlapTokens();
 		// At startup, not with the first document.
@@ -60,33 +61,39 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 	public ChunkingResult chunkText(DocumentRef document) {
 		UUID id = document.documentId();
 		Integer stored = this.transaction.execute(status -> {
-			String contentType = this.store.contentType(id)
+			ChunkStore.DocumentInfo info = this.store.document(id)
 				.orElseThrow(() -> Failures.nonRetryable(ErrorCode.DOCUMENT_NOT_FOUND, document,
 						"the document was deleted before it could be chunked"));
 			// Text formats have no pages: their rows are segments, and a chunk's page would mean nothing.
-			boolean paged = !DocumentType.valueOf(contentType).isText();
+			boolean paged = !DocumentType.valueOf(info.contentType()).isText();
 			this.store.deleteChunks(id);
 			List<Chunk> batch = new ArrayList<>(INSERT_BATCH);
 			TextChunker chunker = new TextChunker(this.counter, this.maxTokens, this.overlapTokens, chunk -> {
 				batch.add(chunk);
 				if (batch.size() == INSERT_BATCH) {
-					this.store.insert(id, batch);
+					this.store.insert(id, info.language(), batch);
 					batch.clear();
 				}
 			});
-			this.store.forEachPage(id, (page, text) -> chunker.add(paged ? page : null, text),
-					() -> Heartbeats.send(Activity.getExecutionContext(), chunker.chunkCount()));
+			Sections sections = new Sections(this.store.headings(id));
+			chunker.section(null, Sections.context(info.title(), null));
+			this.store.forEachPage(id, (page, text) -> {
+				for (Sections.Piece piece : sections.split(page, text)) {
+					chunker.section(piece.section(), Sections.context(info.title(), piece.section()));
+					chunker.add(paged ? page : null, piece.text());
+				}
+			}, () -> Heartbeats.send(Activity.getExecutionContext(), chunker.chunkCount()));
 			chunker.finish();
-			this.store.insert(id, batch);
+			this.store.insert(id, info.language(), batch);
 			return chunker.chunkCount();
 		});
 		log.info("Document {} ('{}') chunked into {} chunks of at most {} tokens", id, document.filename(), stored,
 				this.maxTokens);
-		return new ChunkingResult(stored, this.embedding.getBatchSize(), this.embedding.getParallelBatches());
+		return new ChunkingResult(stored, this.batches.getSize(), this.batches.getParallel());
 	}
 
-	private static int maxTokens(ChunkingProperties chunking, EmbeddingProperties embedding) {
-		int modelLimit = embedding.getMaxTokens();
+	private static int maxTokens(ChunkingProperties chunking, EmbeddingSettings embedding) {
+		int modelLimit = embedding.maxTokens();
 		Integer configured = chunking.getMaxTokens();
 		if (configured == null) {
 			return modelLimit;

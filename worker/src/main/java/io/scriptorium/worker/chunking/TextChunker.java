@@ -1,6 +1,6 @@
 package io.scriptorium.worker.chunking;
 
-import io.scriptorium.workflows.embedding.TokenCounter;
+import io.scriptorium.workflows.embeddingmodel.TokenCounter;
 import java.text.BreakIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,15 +15,13 @@ import java.util.regex.Pattern;
  * chunk to its end. Text is fed page by page ({@link #add}) and chunks leave through the consumer as soon as they
  * are full, so memory stays bounded by a page plus a chunk. Whole paragraphs are kept together when they fit, then
  * whole sentences; only a sentence longer than a chunk is cut, at a word if it can be. Consecutive chunks share up
- * to {@code overlapTokens} of whole trailing sentences. Not thread-safe: one instance per document.
+ * to {@code overlapTokens} of whole trailing sentences. Pages arrive as parsing stored them, already cleaned (the
+ * parsing package's {@code TextCleaner}: no control characters, line breaks normalised). Not thread-safe: one
+ * instance per document.
  */
 public class TextChunker {
 
 	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
-
-	// Control characters other than tab and newlines: PostgreSQL text refuses NUL, and none of them mean anything
-	// to the model.
-	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -47,6 +45,13 @@ public class TextChunker {
 	/** Whether {@link #current} holds anything not yet emitted (it may hold only overlap carried over). */
 	private boolean pending;
 
+	private String section;
+
+	private String context = "";
+
+	/** Tokens {@link #context} and its separator take from every chunk's budget. */
+	private int contextTokens;
+
 	public TextChunker(TokenCounter counter, int maxTokens, int overlapTokens, Consumer<Chunk> sink) {
 		this.counter = counter;
 		this.specialTokens = counter.count("");
@@ -59,10 +64,35 @@ public class TextChunker {
 		this.sink = sink;
 	}
 
+	/**
+	 * Text added from now on sits under {@code section} and is embedded after {@code context}. A new section starts
+	 * a new chunk, with no overlap: the text before it belongs to another heading. A context that would take more
+	 * than a quarter of a chunk is left out.
+	 */
+	public void section(String section, String context) {
+		String fitting = (context == null) ? "" : context;
+		int tokens = fitting.isEmpty() ? 0 : contentTokens(Chunk.embeddedText(fitting, ""));
+		if (tokens > (this.maxTokens - this.specialTokens) / 4) {
+			fitting = "";
+			tokens = 0;
+		}
+		if (java.util.Objects.equals(section, this.section) && fitting.equals(this.context)) {
+			return;
+		}
+		if (this.pending) {
+			emit();
+		}
+		this.current.clear();
+		this.currentTokens = 0;
+		this.section = section;
+		this.context = fitting;
+		this.contextTokens = tokens;
+	}
+
 	/** Adds one page (or one segment of a text file, with {@code page} null) in reading order. */
 	public void add(Integer page, String text) {
 		List<String> paragraphs = new ArrayList<>();
-		for (String paragraph : PARAGRAPH_BREAK.split(clean(text))) {
+		for (String paragraph : PARAGRAPH_BREAK.split(text)) {
 			String normalized = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
 			if (!normalized.isEmpty()) {
 				paragraphs.add(normalized);
@@ -86,8 +116,13 @@ public class TextChunker {
 		return this.nextIndex;
 	}
 
+	/** Content tokens a chunk may hold: the model's window without its special tokens and the context. */
+	private int budget() {
+		return this.maxTokens - this.specialTokens - this.contextTokens;
+	}
+
 	private void addParagraph(Integer page, String paragraph, int tokens) {
-		int budget = this.maxTokens - this.specialTokens;
+		int budget = budget();
 		if (tokens <= budget - this.currentTokens) {
 			append(new Unit(page, paragraph, tokens, true));
 			return;
@@ -108,7 +143,7 @@ public class TextChunker {
 	}
 
 	private void addSentence(Integer page, String sentence, int tokens, boolean startsParagraph) {
-		int budget = this.maxTokens - this.specialTokens;
+		int budget = budget();
 		if (tokens > budget) {
 			for (String piece : cut(sentence, budget)) {
 				addSentence(page, piece, contentTokens(piece), startsParagraph);
@@ -121,7 +156,7 @@ public class TextChunker {
 
 	/** Appends a unit that fits a chunk on its own, first emitting the current chunk if it has no room left. */
 	private void place(Unit unit) {
-		if (this.pending && unit.tokens() > this.maxTokens - this.specialTokens - this.currentTokens) {
+		if (this.pending && unit.tokens() > budget() - this.currentTokens) {
 			emit();
 		}
 		append(unit);
@@ -129,7 +164,7 @@ public class TextChunker {
 
 	private void append(Unit unit) {
 		// Overlap carried from the previous chunk gives way to new text rather than the other way round.
-		int budget = this.maxTokens - this.specialTokens;
+		int budget = budget();
 		while (!this.pending && !this.current.isEmpty() && unit.tokens() > budget - this.currentTokens) {
 			this.currentTokens -= this.current.removeFirst().tokens();
 		}
@@ -144,19 +179,20 @@ public class TextChunker {
 		}
 		List<Unit> units = new ArrayList<>(this.current);
 		String text = join(units);
-		int tokens = this.counter.count(text);
+		int tokens = this.counter.count(Chunk.embeddedText(this.context, text));
 		// Token counts are not exactly additive (a tokenizer may merge across a join): the exact count decides,
 		// and a chunk that came out too long hands its last unit to the next chunk.
 		Deque<Unit> spill = new ArrayDeque<>();
 		while (tokens > this.maxTokens && units.size() > 1) {
 			spill.addFirst(units.remove(units.size() - 1));
 			text = join(units);
-			tokens = this.counter.count(text);
+			tokens = this.counter.count(Chunk.embeddedText(this.context, text));
 		}
 		if (tokens > this.maxTokens) {
 			throw new IllegalStateException("a unit of " + tokens + " tokens exceeds " + this.maxTokens);
 		}
-		this.sink.accept(new Chunk(this.nextIndex++, units.get(0).page(), text, tokens));
+		this.sink.accept(new Chunk(this.nextIndex++, units.get(0).page(), units.get(units.size() - 1).page(),
+				this.section, this.context, text, tokens));
 		carryOverlap(units);
 		this.pending = false;
 		for (Unit unit : spill) {
@@ -266,10 +302,6 @@ public class TextChunker {
 			throw new IllegalArgumentException("scriptorium.chunking.overlap-tokens (overlapTokens) must be between 0"
 					+ " and half of the chunk size (" + maxTokens + " tokens), was " + overlapTokens);
 		}
-	}
-
-	private static String clean(String text) {
-		return CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
 	}
 
 	/** A paragraph, sentence or piece of one, with its content tokens (special tokens excluded). */

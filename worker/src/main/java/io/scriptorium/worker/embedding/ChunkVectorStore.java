@@ -1,6 +1,7 @@
 package io.scriptorium.worker.embedding;
 
 import com.pgvector.PGvector;
+import io.scriptorium.worker.chunking.Chunk;
 import dev.langchain4j.data.embedding.Embedding;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +30,14 @@ class ChunkVectorStore {
 			.single();
 	}
 
-	/** The texts of chunks {@code [fromIndex, toIndex)}, in order. */
+	/** What the model embeds for chunks {@code [fromIndex, toIndex)} (context and text), in order. */
 	List<ChunkText> texts(UUID documentId, int fromIndex, int toIndex) {
 		return this.jdbc
-			.sql("SELECT chunk_index, text FROM chunks WHERE document_id = ? AND chunk_index >= ? AND chunk_index < ?"
-					+ " ORDER BY chunk_index")
+			.sql("SELECT chunk_index, context, text FROM chunks WHERE document_id = ? AND chunk_index >= ?"
+					+ " AND chunk_index < ? ORDER BY chunk_index")
 			.params(documentId, fromIndex, toIndex)
-			.query((row, n) -> new ChunkText(row.getInt(1), row.getString(2)))
+			.query((row, n) -> new ChunkText(row.getInt("chunk_index"),
+					Chunk.embeddedText(row.getString("context"), row.getString("text"))))
 			.list();
 	}
 

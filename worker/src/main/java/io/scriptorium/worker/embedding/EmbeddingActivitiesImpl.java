@@ -8,7 +8,7 @@ import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.embedding.EmbeddingActivities;
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
 import io.temporal.activity.Activity;
@@ -37,11 +37,11 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
 	private final int requestSize;
 
 	EmbeddingActivitiesImpl(ChunkVectorStore store, EmbeddingModel model, EmbeddingSettings settings,
-			EmbeddingProperties properties) {
+			EmbeddingBatchProperties batches) {
 		this.store = store;
 		this.model = model;
 		this.settings = settings;
-		this.requestSize = Math.max(1, properties.getRequestSize());
+		this.requestSize = Math.max(1, batches.getRequestSize());
 	}
 
 	@Override

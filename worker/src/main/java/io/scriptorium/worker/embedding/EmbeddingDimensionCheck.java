@@ -1,7 +1,7 @@
 package io.scriptorium.worker.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,6 +3,7 @@ package io.scriptorium.worker.parsing;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,6 +52,26 @@ class DocumentPages {
 		}
 	}
 
+	/** The document's title (empty: none) and its headings, in place of what an earlier extraction wrote. */
+	void replaceOutline(DocumentRef document, String title, List<Heading> headings) {
+		UUID id = document.documentId();
+		this.jdbc.sql("UPDATE documents SET title = ? WHERE id = ?")
+			.params(title.isEmpty() ? null : title, id)
+			.update();
+		this.jdbc.sql("DELETE FROM document_headings WHERE document_id = ?").param(id).update();
+		List<Object[]> rows = new ArrayList<>(headings.size());
+		for (Heading heading : headings) {
+			rows.add(new Object[] { id, rows.size(), heading.page(), heading.level(), heading.title() });
+		}
+		this.jdbcTemplate.batchUpdate("INSERT INTO document_headings (document_id, ordinal, page, level, title)"
+				+ " VALUES (?, ?, ?, ?, ?)", rows);
+	}
+
+	/** @param language a text-search configuration name */
+	void setLanguage(UUID documentId, String language) {
+		this.jdbc.sql("UPDATE documents SET language = ? WHERE id = ?").params(language, documentId).update();
+	}
+
 	/** Removes what an earlier extraction wrote beyond the page count of this one. */
 	void deleteAfter(UUID documentId, int lastPage) {
 		this.jdbc.sql("DELETE FROM document_pages WHERE document_id = ? AND page > ?")
@@ -60,11 +81,12 @@ class DocumentPages {
 
 	Totals totals(UUID documentId) {
 		return this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE text <> ''), coalesce(sum(char_length(text)), 0)
+				SELECT count(*) FILTER (WHERE text <> '') AS pages_with_text,
+				       coalesce(sum(char_length(text)), 0) AS characters
 				FROM document_pages WHERE document_id = ?
 				""")
 			.param(documentId)
-			.query((rs, row) -> new Totals(rs.getInt(1), rs.getLong(2)))
+			.query(Totals.class)
 			.single();
 	}
 

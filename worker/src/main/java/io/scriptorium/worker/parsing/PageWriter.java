@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Numbers pages from 1 (or from where an earlier attempt stopped) and writes them in batches. After each batch it
- * heartbeats the number of the last page
- * written, which a retry uses to resume where the failed attempt stopped.
+ * heartbeats the number of the last page written, which a retry uses to resume where the failed attempt stopped.
+ * It also writes the document's title and headings, and at the end its language, guessed from the first pages.
  */
 final class PageWriter {
 
@@ -25,6 +25,13 @@ final class PageWriter {
 
 	private int lastPage;
 
+	/** The first pages' text, up to {@link #LANGUAGE_SAMPLE_CHARS}, for the language guess. */
+	private final StringBuilder sample = new StringBuilder();
+
+	private static final int LANGUAGE_SAMPLE_CHARS = 20_000;
+
+	private boolean outlineWritten;
+
 	PageWriter(DocumentPages pages, DocumentRef document, int batchSize, ActivityExecutionContext context,
 			int lastPageWritten) {
 		this.pages = pages;
@@ -35,7 +42,12 @@ final class PageWriter {
 	}
 
 	/** Adds the next page; its text is already {@link TextCleaner cleaned}. */
-	void add(String text) {
+	/** @return the number the page was stored under */
+	int add(String text) {
+		if (this.sample.length() < LANGUAGE_SAMPLE_CHARS) {
+			this.sample.append(text, 0, Math.min(text.length(), LANGUAGE_SAMPLE_CHARS - this.sample.length()))
+				.append('\n');
+		}
 		this.batch.add(new DocumentPages.Page(++this.lastPage, text));
 		if (this.batch.size() >= this.batchSize) {
 			flush();
@@ -44,12 +56,31 @@ final class PageWriter {
 			// Cheap: the SDK sends at most one heartbeat per throttle interval, so a slow page is still noticed.
 			Heartbeats.send(this.context, this.lastPage - this.batch.size());
 		}
+		return this.lastPage;
 	}
 
-	/** Writes what is left and removes rows past the last page; returns the totals of the stored pages. */
+	/**
+	 * Replaces the document's title and headings; a parser process resumed after a skipped page sends them again,
+	 * and only the first copy is written.
+	 */
+	void outline(String title, List<Heading> headings) {
+		if (!this.outlineWritten) {
+			this.pages.replaceOutline(this.document, title, headings);
+			this.outlineWritten = true;
+		}
+	}
+
+	/**
+	 * Writes what is left, removes rows past the last page and stores the language; returns the totals of the
+	 * stored pages.
+	 */
 	DocumentPages.Totals finish() {
 		flush();
 		this.pages.deleteAfter(this.document.documentId(), this.lastPage);
+		// A resumed attempt sees only the later pages; they are the same document's language.
+		if (!this.sample.isEmpty()) {
+			this.pages.setLanguage(this.document.documentId(), TextLanguage.of(this.sample));
+		}
 		return this.pages.totals(this.document.documentId());
 	}
 

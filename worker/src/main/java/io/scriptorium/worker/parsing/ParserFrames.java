@@ -4,6 +4,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the PDF parser process tells the worker, one frame at a time on its standard output: the page count, then
@@ -15,11 +17,15 @@ final class ParserFrames {
 	/** Longer strings are a broken stream, not a page: a page's budget of glyphs keeps its text far below this. */
 	private static final int MAX_STRING_BYTES = 64 * 1024 * 1024;
 
-	sealed interface Frame permits PageCount, PageText, PageSkipped, Refused, End {
+	sealed interface Frame permits PageCount, Outline, PageText, PageSkipped, Refused, End {
 	}
 
 	/** The pages the page tree really holds (counted up to the page budget and one more). */
 	record PageCount(int pages) implements Frame {
+	}
+
+	/** The document's title (empty if it has none) and its outline, in reading order; sent after the page count. */
+	record Outline(String title, List<Heading> headings) implements Frame {
 	}
 
 	record PageText(int page, String text) implements Frame {
@@ -44,6 +50,8 @@ final class ParserFrames {
 
 	private static final byte PAGE_COUNT = 'C';
 
+	private static final byte OUTLINE = 'O';
+
 	private static final byte PAGE_TEXT = 'T';
 
 	private static final byte PAGE_SKIPPED = 'S';
@@ -59,6 +67,16 @@ final class ParserFrames {
 		if (frame instanceof PageCount count) {
 			out.writeByte(PAGE_COUNT);
 			out.writeInt(count.pages());
+		}
+		else if (frame instanceof Outline outline) {
+			out.writeByte(OUTLINE);
+			writeString(out, outline.title());
+			out.writeInt(outline.headings().size());
+			for (Heading heading : outline.headings()) {
+				out.writeInt(heading.page());
+				out.writeInt(heading.level());
+				writeString(out, heading.title());
+			}
 		}
 		else if (frame instanceof PageText text) {
 			out.writeByte(PAGE_TEXT);
@@ -87,12 +105,26 @@ final class ParserFrames {
 		byte type = in.readByte();
 		return switch (type) {
 			case PAGE_COUNT -> new PageCount(in.readInt());
+			case OUTLINE -> readOutline(in);
 			case PAGE_TEXT -> new PageText(in.readInt(), readString(in));
 			case PAGE_SKIPPED -> new PageSkipped(in.readInt(), in.readBoolean(), readString(in));
 			case REFUSED -> new Refused(Reason.values()[in.readByte()], readString(in));
 			case END -> new End();
 			default -> throw new IOException("unknown frame type " + type);
 		};
+	}
+
+	private static Outline readOutline(DataInputStream in) throws IOException {
+		String title = readString(in);
+		int count = in.readInt();
+		if (count < 0 || count > DocumentOutline.MAX_HEADINGS) {
+			throw new IOException("outline of " + count + " headings");
+		}
+		List<Heading> headings = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			headings.add(new Heading(in.readInt(), in.readInt(), readString(in)));
+		}
+		return new Outline(title, headings);
 	}
 
 	private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -86,14 +86,21 @@ class ParsingActivitiesImpl implements ParsingActivities {
 	private ParseResult extractSegments(DocumentRef document, Path file, ActivityExecutionContext context)
 			throws IOException {
 		PageWriter writer = new PageWriter(this.pages, document, this.properties.getBatchPages(), context, 0);
+		MarkdownHeadings headings = (document.type() == DocumentType.MD) ? new MarkdownHeadings() : null;
 		try (Reader reader = (document.type() == DocumentType.HTML) ? new StringReader(HtmlText.of(file))
 				: PlainText.open(file)) {
 			new TextSegmenter(this.properties.getSegmentChars()).split(reader, (segment) -> {
 				String text = TextCleaner.clean(segment);
 				if (!text.isEmpty()) {
-					writer.add(text);
+					int number = writer.add(text);
+					if (headings != null) {
+						headings.scan(number, text);
+					}
 				}
 			});
+		}
+		if (headings != null) {
+			writer.outline(headings.title(), headings.headings());
 		}
 		DocumentPages.Totals totals = writer.finish();
 		return new ParseResult(0, totals.pagesWithText(), totals.characters(), 0);

@@ -95,6 +95,7 @@ public final class PdfParserMain {
 			if (pages.size() > budget.maxPages()) {
 				return;
 			}
+			send(out, DocumentOutline.of(pdf, pages));
 			BudgetedTextStripper stripper = new BudgetedTextStripper(budget);
 			for (int number = firstPage; number <= pages.size(); number++) {
 				send(out, page(pdf, page(pdf, pages.get(number - 1)), number, stripper));

@@ -1,6 +1,7 @@
 package io.scriptorium.worker.parsing;
 
 import io.scriptorium.worker.parsing.ParserFrames.Frame;
+import io.scriptorium.worker.parsing.ParserFrames.Outline;
 import io.scriptorium.worker.parsing.ParserFrames.PageCount;
 import io.scriptorium.worker.parsing.ParserFrames.PageSkipped;
 import io.scriptorium.worker.parsing.ParserFrames.PageText;
@@ -121,6 +122,9 @@ class PdfTextExtractor implements DisposableBean {
 				}
 				if (frame instanceof PageCount count) {
 					progress.pages = checkPageCount(document, count.pages());
+				}
+				else if (frame instanceof Outline outline) {
+					writer.outline(outline.title(), outline.headings());
 				}
 				else if (frame instanceof PageText text) {
 					writer.add(TextCleaner.clean(text.text()));

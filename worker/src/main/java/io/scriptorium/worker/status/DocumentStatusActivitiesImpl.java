@@ -5,7 +5,7 @@ import io.scriptorium.workflows.document.DocumentStatus;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.document.Stage;
 import io.scriptorium.workflows.document.Warning;
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.failure.IngestionError;
 import io.scriptorium.workflows.ingestion.DocumentStatusActivities;
 import io.temporal.spring.boot.ActivityImpl;

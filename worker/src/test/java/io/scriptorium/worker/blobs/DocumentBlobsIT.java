@@ -3,6 +3,7 @@ package io.scriptorium.worker.blobs;
 import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scriptorium.worker.testing.WorkerDatabase;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.failure.ErrorCode;
@@ -16,14 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DocumentBlobsIT {
 
-	private static ScratchDatabase database;
+	private static WorkerDatabase database;
 
 	@TempDir
 	Path directory;
 
 	@BeforeAll
 	static void createDatabase() throws Exception {
-		database = ScratchDatabase.create();
+		database = WorkerDatabase.create();
 	}
 
 	@AfterAll
@@ -53,7 +54,7 @@ class DocumentBlobsIT {
 		database.blobs().store(document, BlobKind.PDF, Files.writeString(this.directory.resolve("1.pdf"), "first"));
 		database.blobs().store(document, BlobKind.PDF, Files.writeString(this.directory.resolve("2.pdf"), "second!"));
 
-		assertThat(database.jdbcClient()
+		assertThat(database.jdbc()
 			.sql("SELECT count(*) FROM document_blobs WHERE document_id = ? AND kind = 'PDF'")
 			.param(document.documentId())
 			.query(Integer.class)

@@ -3,11 +3,11 @@ package io.scriptorium.worker.chunking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.scriptorium.workflows.embedding.EmbeddingModelFactory;
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
-import io.scriptorium.workflows.embedding.TokenCounter;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelFactory;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.TokenCounter;
 import io.scriptorium.worker.indexing.CorpusText;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class TextChunkerModelIT {
 
-	private static final EmbeddingSettings SETTINGS = new EmbeddingSettings(EmbeddingSettings.IN_PROCESS,
-			"all-minilm-l6-v2-q", 384, null, null, Duration.ofSeconds(30), 128);
+	private static final EmbeddingSettings SETTINGS = new EmbeddingModelProperties().toSettings();
 
 	private static EmbeddingModel model;
 

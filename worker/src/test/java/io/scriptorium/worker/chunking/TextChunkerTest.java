@@ -3,9 +3,8 @@ package io.scriptorium.worker.chunking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
-import io.scriptorium.workflows.embedding.TokenCounter;
-import java.time.Duration;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
+import io.scriptorium.workflows.embeddingmodel.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class TextChunkerTest {
 
-	private static final TokenCounter COUNTER = TokenCounter.create(new EmbeddingSettings(EmbeddingSettings.IN_PROCESS,
-			"all-minilm-l6-v2-q", 384, null, null, Duration.ofSeconds(30), 128));
+	private static final TokenCounter COUNTER = TokenCounter
+		.create(new EmbeddingModelProperties().toSettings());
 
 	private final List<Chunk> chunks = new ArrayList<>();
 
@@ -27,7 +26,7 @@ class TextChunkerTest {
 		chunker.add(1, "The protest is denied.");
 		chunker.finish();
 
-		assertThat(this.chunks).containsExactly(new Chunk(0, 1, "The protest is denied.", 7));
+		assertThat(this.chunks).containsExactly(new Chunk(0, 1, 1, null, "", "The protest is denied.", 7));
 	}
 
 	@Test
@@ -165,15 +164,42 @@ class TextChunkerTest {
 	}
 
 	@Test
-	void nulAndControlCharactersAreRemoved() {
-		TextChunker chunker = chunker(128, 0);
+	void aNewSectionStartsANewChunkWhoseContextCountsTowardsTheModelsWindow() {
+		TextChunker chunker = chunker(64, 10);
+		String sentence = "The employer reports the tips of each employee every month. ";
 
-		chunker.add(1, "Bid\u0000 protest\u0007 denied.\r\nCosts\u001f awarded.");
+		chunker.section(null, "Employer's Tax Guide");
+		chunker.add(1, "Cover page.");
+		chunker.section("Tips", "Employer's Tax Guide\nTips");
+		chunker.add(1, sentence.repeat(4));
+		chunker.add(2, sentence.repeat(4));
+		chunker.finish();
+
+		assertThat(this.chunks.get(0)).satisfies(chunk -> {
+			assertThat(chunk.text()).isEqualTo("Cover page.");
+			assertThat(chunk.section()).isNull();
+			assertThat(chunk.context()).isEqualTo("Employer's Tax Guide");
+		});
+		assertThat(this.chunks.subList(1, this.chunks.size())).hasSizeGreaterThan(1).allSatisfy(chunk -> {
+			assertThat(chunk.section()).isEqualTo("Tips");
+			assertThat(chunk.text()).doesNotContain("Cover page");
+			assertThat(chunk.tokenCount()).isEqualTo(COUNTER.count(Chunk.embeddedText(chunk.context(), chunk.text())))
+				.isLessThanOrEqualTo(64);
+		});
+		assertThat(this.chunks.get(this.chunks.size() - 1).lastPage()).isEqualTo(2);
+	}
+
+	@Test
+	void aContextLongerThanAQuarterOfTheWindowIsLeftOut() {
+		TextChunker chunker = chunker(64, 0);
+
+		chunker.section("A very long heading", "word ".repeat(40));
+		chunker.add(1, "Some text.");
 		chunker.finish();
 
 		assertThat(this.chunks).singleElement().satisfies(chunk -> {
-			assertThat(chunk.text()).isEqualTo("Bid protest denied. Costs awarded.");
-			assertThat(chunk.text()).doesNotContain("\u0000");
+			assertThat(chunk.context()).isEmpty();
+			assertThat(chunk.section()).isEqualTo("A very long heading");
 		});
 	}
 
@@ -182,7 +208,7 @@ class TextChunkerTest {
 		TextChunker chunker = chunker(128, 10);
 
 		chunker.add(1, " \n\n\t ");
-		chunker.add(2, "\u0000");
+		chunker.add(2, "");
 		chunker.finish();
 
 		assertThat(this.chunks).isEmpty();

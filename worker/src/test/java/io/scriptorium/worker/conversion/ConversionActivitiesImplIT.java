@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scriptorium.worker.blobs.BlobKind;
 import io.scriptorium.workflows.testing.Corpus;
-import io.scriptorium.worker.blobs.ScratchDatabase;
+import io.scriptorium.worker.testing.WorkerDatabase;
 import io.scriptorium.workflows.conversion.ConversionActivities;
 import io.scriptorium.workflows.conversion.ConversionResult;
 import io.scriptorium.workflows.document.DocumentRef;
@@ -52,7 +52,7 @@ class ConversionActivitiesImplIT {
 
 	private static final long MAX_UNZIPPED_BYTES = 64L * 1024 * 1024;
 
-	private static ScratchDatabase database;
+	private static WorkerDatabase database;
 
 	private static OfficeConverter converter;
 
@@ -71,7 +71,7 @@ class ConversionActivitiesImplIT {
 
 	@BeforeAll
 	static void startOffice() throws Exception {
-		database = ScratchDatabase.create();
+		database = WorkerDatabase.create();
 		properties = new ConversionProperties();
 		properties.setHeartbeatInterval(Duration.ofMillis(200));
 		converter = new OfficeConverter(properties);
@@ -250,7 +250,7 @@ class ConversionActivitiesImplIT {
 	}
 
 	private static long pdfBlobs(DocumentRef document) {
-		return database.jdbcClient()
+		return database.jdbc()
 			.sql("SELECT count(*) FROM document_blobs WHERE document_id = ? AND kind = 'PDF'")
 			.param(document.documentId())
 			.query(Long.class)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.scriptorium.worker.blobs.BlobKind;
-import io.scriptorium.worker.blobs.ScratchDatabase;
+import io.scriptorium.worker.testing.WorkerDatabase;
 import io.scriptorium.worker.conversion.HostileOfficeFiles.Hostile;
 import io.scriptorium.workflows.conversion.ConversionActivities;
 import io.scriptorium.workflows.document.DocumentRef;
@@ -57,7 +57,7 @@ class HostileOfficeFilesIT {
 	/** The side of the picture the files link to (served and local). */
 	private static final int PICTURE_SIZE = 77;
 
-	private static ScratchDatabase database;
+	private static WorkerDatabase database;
 
 	private static OfficeConverter converter;
 
@@ -93,7 +93,7 @@ class HostileOfficeFilesIT {
 		png(picture);
 		files = new HostileOfficeFiles(directory,
 				"http://127.0.0.1:" + listener.getAddress().getPort(), picture);
-		database = ScratchDatabase.create();
+		database = WorkerDatabase.create();
 		properties = new ConversionProperties();
 		converter = new OfficeConverter(properties);
 	}

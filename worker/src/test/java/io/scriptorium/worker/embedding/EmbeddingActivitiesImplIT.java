@@ -12,8 +12,8 @@ import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.indexing.IndexingActivities;
 import io.scriptorium.worker.indexing.ActivityStubs;
 import io.scriptorium.worker.indexing.CorpusText;
-import io.scriptorium.worker.indexing.PipelineContext;
-import io.scriptorium.worker.indexing.PipelineDatabase;
+import io.scriptorium.worker.testing.PipelineContext;
+import io.scriptorium.worker.testing.WorkerDatabase;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Chunk, embed and publish a real document against PostgreSQL with the in-process model. */
 class EmbeddingActivitiesImplIT {
 
-	private static PipelineDatabase database;
+	private static WorkerDatabase database;
 
 	private static ConfigurableApplicationContext context;
 
@@ -42,7 +42,7 @@ class EmbeddingActivitiesImplIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		database = PipelineDatabase.create();
+		database = WorkerDatabase.create();
 		context = PipelineContext.start(database, Map.of());
 		activities = new ActivityStubs(context.getBean(ChunkingActivities.class),
 				context.getBean(EmbeddingActivities.class), context.getBean(IndexingActivities.class));

@@ -2,8 +2,9 @@ package io.scriptorium.worker.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scriptorium.workflows.embedding.EmbeddingModelFactory;
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
+import io.scriptorium.workflows.embeddingmodel.InProcessModel;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.worker.chunking.ChunkingProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,11 @@ class EmbeddingConfigurationTest {
 
 	@Test
 	void defaultsDescribeTheBundledInProcessModel() {
-		EmbeddingSettings settings = new EmbeddingProperties().toSettings();
+		EmbeddingSettings settings = new EmbeddingModelProperties().toSettings();
 
 		assertThat(settings.provider()).isEqualTo(EmbeddingSettings.IN_PROCESS);
 		assertThat(settings.model()).isEqualTo("all-minilm-l6-v2-q");
-		assertThat(settings.dimensions()).isEqualTo(EmbeddingModelFactory.IN_PROCESS_DIMENSIONS);
+		assertThat(settings.dimensions()).isEqualTo(InProcessModel.DIMENSIONS);
 		assertThat(settings.maxTokens()).isEqualTo(128);
 		assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(settings.parallelTexts()).isZero();
@@ -24,8 +25,21 @@ class EmbeddingConfigurationTest {
 	}
 
 	@Test
+	void aRetrievalModelBringsItsWindowAndQueryInstruction() {
+		EmbeddingModelProperties properties = new EmbeddingModelProperties();
+		properties.getInProcess().setModel(InProcessModel.BGE_SMALL_EN_V15_Q);
+
+		EmbeddingSettings settings = properties.toSettings();
+
+		assertThat(settings.model()).isEqualTo("bge-small-en-v15-q");
+		assertThat(settings.maxTokens()).isEqualTo(512);
+		assertThat(settings.queryText("form 4070")).isEqualTo(
+				"Represent this sentence for searching relevant passages: form 4070");
+	}
+
+	@Test
 	void openAiProviderUsesTheOpenAiModelNameAndKey() {
-		EmbeddingProperties properties = new EmbeddingProperties();
+		EmbeddingModelProperties properties = new EmbeddingModelProperties();
 		properties.setProvider(EmbeddingSettings.OPENAI);
 		properties.setDimensions(1536);
 		properties.getOpenai().setApiKey("sk-abc");
@@ -37,18 +51,20 @@ class EmbeddingConfigurationTest {
 		assertThat(settings.apiKey()).isEqualTo("sk-abc");
 		assertThat(settings.baseUrl()).isEqualTo("https://api.openai.com/v1");
 		assertThat(settings.dimensions()).isEqualTo(1536);
+		assertThat(settings.maxTokens()).isEqualTo(8191);
+		assertThat(settings.queryText("q")).isEqualTo("q");
 		assertThat(settings.toString()).doesNotContain("sk-abc");
 	}
 
 	@Test
 	void defaultBatchesKeepATwoThousandChunkDocumentWellUnderAHundredActivities() {
-		EmbeddingProperties properties = new EmbeddingProperties();
+		EmbeddingBatchProperties batches = new EmbeddingBatchProperties();
 
-		int activities = (2_000 + properties.getBatchSize() - 1) / properties.getBatchSize();
+		int activities = (2_000 + batches.getSize() - 1) / batches.getSize();
 
 		assertThat(activities).isLessThanOrEqualTo(50);
-		assertThat(properties.getParallelBatches()).isEqualTo(2);
-		assertThat(properties.getRequestSize()).isBetween(1, properties.getBatchSize());
+		assertThat(batches.getParallel()).isEqualTo(2);
+		assertThat(batches.getRequestSize()).isBetween(1, batches.getSize());
 	}
 
 	@Test
@@ -56,7 +72,7 @@ class EmbeddingConfigurationTest {
 		ChunkingProperties chunking = new ChunkingProperties();
 
 		assertThat(chunking.getMaxTokens()).isNull();
-		assertThat(chunking.getOverlapTokens()).isBetween(1, new EmbeddingProperties().getMaxTokens() / 2);
+		assertThat(chunking.getOverlapTokens()).isBetween(1, new EmbeddingModelProperties().toSettings().maxTokens() / 2);
 	}
 
 }

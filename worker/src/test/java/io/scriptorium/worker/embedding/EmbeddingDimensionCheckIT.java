@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scriptorium.workflows.embedding.EmbeddingActivities;
-import io.scriptorium.worker.indexing.PipelineContext;
-import io.scriptorium.worker.indexing.PipelineDatabase;
+import io.scriptorium.worker.testing.PipelineContext;
+import io.scriptorium.worker.testing.WorkerDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +21,7 @@ class EmbeddingDimensionCheckIT {
 
 	@Test
 	void startupFailsNamingBothDimensionsAndThePropertyWhenTheyDiffer() throws Exception {
-		try (PipelineDatabase database = PipelineDatabase.create()) {
+		try (WorkerDatabase database = WorkerDatabase.create()) {
 			assertThatThrownBy(() -> PipelineContext.start(database, OPENAI_512)).rootCause()
 				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("produces 512-dimensional vectors")
@@ -33,7 +33,7 @@ class EmbeddingDimensionCheckIT {
 
 	@Test
 	void startupSucceedsWhenTheDimensionsMatch() throws Exception {
-		try (PipelineDatabase database = PipelineDatabase.create();
+		try (WorkerDatabase database = WorkerDatabase.create();
 				ConfigurableApplicationContext context = PipelineContext.start(database, Map.of())) {
 			assertThat(context.getBean(EmbeddingActivities.class)).isNotNull();
 			assertThat(context.getBean(dev.langchain4j.model.embedding.EmbeddingModel.class).dimension())
@@ -43,7 +43,7 @@ class EmbeddingDimensionCheckIT {
 
 	@Test
 	void startupSucceedsBeforeTheSchemaIsMigrated() throws Exception {
-		try (PipelineDatabase database = PipelineDatabase.createEmpty();
+		try (WorkerDatabase database = WorkerDatabase.createEmpty();
 				ConfigurableApplicationContext context = PipelineContext.start(database, OPENAI_512)) {
 			assertThat(context.getBean(dev.langchain4j.model.embedding.EmbeddingModel.class).dimension())
 				.isEqualTo(512);

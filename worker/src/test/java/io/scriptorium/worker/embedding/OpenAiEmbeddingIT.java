@@ -10,13 +10,14 @@ import io.scriptorium.workflows.chunking.ChunkingActivities;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.embedding.EmbeddingActivities;
-import io.scriptorium.workflows.embedding.EmbeddingModelFactory;
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelFactory;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.worker.indexing.ActivityStubs;
 import io.scriptorium.worker.indexing.CorpusText;
-import io.scriptorium.worker.indexing.PipelineContext;
-import io.scriptorium.worker.indexing.PipelineDatabase;
+import io.scriptorium.worker.testing.PipelineContext;
+import io.scriptorium.worker.testing.WorkerDatabase;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,7 @@ class OpenAiEmbeddingIT {
 
 	private static OpenAiCompatibleServer server;
 
-	private static PipelineDatabase database;
+	private static WorkerDatabase database;
 
 	private static ConfigurableApplicationContext context;
 
@@ -49,10 +50,9 @@ class OpenAiEmbeddingIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		inProcess = EmbeddingModelFactory.create(new EmbeddingSettings(EmbeddingSettings.IN_PROCESS,
-				"all-minilm-l6-v2-q", 384, null, null, Duration.ofSeconds(30), 128));
+		inProcess = EmbeddingModelFactory.create(new EmbeddingModelProperties().toSettings());
 		server = new OpenAiCompatibleServer(inProcess);
-		database = PipelineDatabase.create();
+		database = WorkerDatabase.create();
 		context = PipelineContext.start(database,
 				Map.of("scriptorium.embedding.provider", "openai", "scriptorium.embedding.openai.base-url",
 						server.baseUrl(), "scriptorium.embedding.openai.api-key", API_KEY,
@@ -76,8 +76,13 @@ class OpenAiEmbeddingIT {
 
 	@Test
 	void openAiClientReturnsTheEndpointsVectorsAndSendsModelAndKey() {
-		EmbeddingModel openAi = EmbeddingModelFactory.create(new EmbeddingSettings(EmbeddingSettings.OPENAI, MODEL,
-				384, server.baseUrl(), API_KEY, Duration.ofSeconds(10), 128));
+		EmbeddingModelProperties properties = new EmbeddingModelProperties();
+		properties.setProvider(EmbeddingSettings.OPENAI);
+		properties.getOpenai().setBaseUrl(server.baseUrl());
+		properties.getOpenai().setApiKey(API_KEY);
+		properties.getOpenai().setModel(MODEL);
+		properties.setTimeout(Duration.ofSeconds(10));
+		EmbeddingModel openAi = EmbeddingModelFactory.create(properties.toSettings());
 		List<String> texts = List.of("The protest is denied.", "The agency's evaluation was reasonable.",
 				"Costs are not recommended.");
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.workflows.testing.HostilePdfs;
-import io.scriptorium.worker.blobs.ScratchDatabase;
+import io.scriptorium.worker.testing.WorkerDatabase;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.failure.ErrorCode;
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Real PDFBox over the corpus, real PostgreSQL; the activity runs in Temporal's test activity environment. */
 class ParsingActivitiesImplIT {
 
-	private static ScratchDatabase database;
+	private static WorkerDatabase database;
 
 	private TestActivityEnvironment environment;
 
@@ -44,7 +44,7 @@ class ParsingActivitiesImplIT {
 
 	@BeforeAll
 	static void createDatabase() throws Exception {
-		database = ScratchDatabase.create();
+		database = WorkerDatabase.create();
 	}
 
 	@AfterAll
@@ -113,7 +113,7 @@ class ParsingActivitiesImplIT {
 		assertThat(result.pages()).isZero();
 		assertThat(result.pagesWithText()).isPositive().isEqualTo(storedPages(document));
 		assertThat(result.characters()).isPositive();
-		assertThat(database.jdbcClient()
+		assertThat(database.jdbc()
 			.sql("SELECT max(char_length(text)) FROM document_pages WHERE document_id = ?")
 			.param(document.documentId())
 			.query(Integer.class)
@@ -130,7 +130,7 @@ class ParsingActivitiesImplIT {
 		// ~3.2 MB of text in segments of at most 32,000 characters.
 		assertThat(result.pagesWithText()).isGreaterThan(100);
 		assertThat(result.characters()).isGreaterThan(3_000_000);
-		List<String> ends = database.jdbcClient()
+		List<String> ends = database.jdbc()
 			.sql("SELECT right(text, 1) FROM document_pages WHERE document_id = ? ORDER BY page")
 			.param(document.documentId())
 			.query(String.class)
@@ -174,7 +174,7 @@ class ParsingActivitiesImplIT {
 		ParseResult second = activities.extractText(document);
 
 		assertThat(second).isEqualTo(first);
-		assertThat(database.jdbcClient()
+		assertThat(database.jdbc()
 			.sql("SELECT count(*), count(DISTINCT page), min(page), max(page) FROM document_pages WHERE document_id = ?")
 			.param(document.documentId())
 			.query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
@@ -185,7 +185,7 @@ class ParsingActivitiesImplIT {
 	void rowsBeyondThePageCountOfAnEarlierAttemptAreRemoved() throws Exception {
 		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-4p-gao-decision-pdfbox.pdf"),
 				DocumentType.PDF);
-		database.jdbcClient()
+		database.jdbc()
 			.sql("INSERT INTO document_pages (document_id, page, text) VALUES (?, 1, 'stale'), (?, 9, 'stale')")
 			.params(document.documentId(), document.documentId())
 			.update();
@@ -206,7 +206,7 @@ class ParsingActivitiesImplIT {
 		ParseResult result = activities(new ParsingProperties()).extractText(document);
 
 		assertThat(result.pages()).isEqualTo(13);
-		assertThat(database.jdbcClient()
+		assertThat(database.jdbc()
 			.sql("SELECT page FROM document_pages WHERE document_id = ? ORDER BY page")
 			.param(document.documentId())
 			.query(Integer.class)
@@ -323,7 +323,7 @@ class ParsingActivitiesImplIT {
 	}
 
 	private ParsingActivities activities(ParsingProperties properties, Duration heartbeatTimeout) {
-		DocumentPages pages = new DocumentPages(database.jdbcTemplate(), database.jdbcClient());
+		DocumentPages pages = new DocumentPages(database.jdbcTemplate(), database.jdbc());
 		this.environment.registerActivitiesImplementations(
 				new ParsingActivitiesImpl(database.blobs(), pages, properties, new PdfTextExtractor(properties)));
 		return this.environment.newActivityStub(ParsingActivities.class,
@@ -335,7 +335,7 @@ class ParsingActivitiesImplIT {
 	}
 
 	private static int storedPages(DocumentRef document) {
-		return database.jdbcClient()
+		return database.jdbc()
 			.sql("SELECT count(*) FROM document_pages WHERE document_id = ?")
 			.param(document.documentId())
 			.query(Integer.class)
@@ -343,7 +343,7 @@ class ParsingActivitiesImplIT {
 	}
 
 	private static List<String> pageTexts(DocumentRef document) {
-		return database.jdbcClient()
+		return database.jdbc()
 			.sql("SELECT text FROM document_pages WHERE document_id = ? ORDER BY page")
 			.param(document.documentId())
 			.query(String.class)

@@ -10,8 +10,8 @@ import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.IngestionError;
 import io.scriptorium.workflows.ingestion.DocumentStatusActivities;
 import io.scriptorium.worker.indexing.ActivityStubs;
-import io.scriptorium.worker.indexing.PipelineContext;
-import io.scriptorium.worker.indexing.PipelineDatabase;
+import io.scriptorium.worker.testing.PipelineContext;
+import io.scriptorium.worker.testing.WorkerDatabase;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 class DocumentStatusActivitiesImplIT {
 
-	private static PipelineDatabase database;
+	private static WorkerDatabase database;
 
 	private static ConfigurableApplicationContext context;
 
@@ -33,7 +33,7 @@ class DocumentStatusActivitiesImplIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		database = PipelineDatabase.create();
+		database = WorkerDatabase.create();
 		context = PipelineContext.start(database, Map.of());
 		activities = new ActivityStubs(context.getBean(DocumentStatusActivities.class));
 		status = activities.stub(DocumentStatusActivities.class);

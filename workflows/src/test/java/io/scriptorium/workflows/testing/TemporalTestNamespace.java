@@ -50,11 +50,20 @@ public final class TemporalTestNamespace {
 		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		WorkflowServiceStubs service = WorkflowServiceStubs
 			.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(TARGET).build());
-		service.blockingStub()
-			.registerNamespace(RegisterNamespaceRequest.newBuilder()
-				.setNamespace(name)
-				.setWorkflowExecutionRetentionPeriod(Durations.fromDays(1))
-				.build());
+		try {
+			service.blockingStub()
+				.registerNamespace(RegisterNamespaceRequest.newBuilder()
+					.setNamespace(name)
+					.setWorkflowExecutionRetentionPeriod(Durations.fromDays(1))
+					.build());
+		}
+		catch (StatusRuntimeException ex) {
+			if (ex.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+				throw new IllegalStateException("No Temporal server answers at " + TARGET + ": the integration tests"
+						+ " need the local stack, start it with `scripts/stack infra`", ex);
+			}
+			throw ex;
+		}
 		awaitNamespace(service, name);
 		OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
 				OperatorServiceStubsOptions.newBuilder()

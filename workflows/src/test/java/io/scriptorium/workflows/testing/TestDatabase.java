@@ -99,7 +99,12 @@ public final class TestDatabase implements AutoCloseable {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not run '" + sql + "'", ex);
+			// 08: connection exceptions (refused, no such host): the local stack is not running.
+			String hint = (ex.getSQLState() != null && ex.getSQLState().startsWith("08"))
+					? ": no PostgreSQL answers at " + HOST_PORT + "; the integration tests need the local stack, start it"
+							+ " with `scripts/stack infra`"
+					: "";
+			throw new IllegalStateException("Could not run '" + sql + "'" + hint, ex);
 		}
 	}
 

@@ -1,9 +1,8 @@
-package io.scriptorium.workflows.embedding;
+package io.scriptorium.workflows.embeddingmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +50,7 @@ class TokenCounterTest {
 
 	@Test
 	void openAiCounterUsesCl100k() {
-		TokenCounter openAi = TokenCounter.create(new EmbeddingSettings(EmbeddingSettings.OPENAI,
-				"text-embedding-3-small", 1536, "http://127.0.0.1:1/v1", "k", Duration.ofSeconds(5), 8191));
+		TokenCounter openAi = TokenCounter.create(EmbeddingModelFactoryTest.openAi("k").toSettings());
 
 		assertThat(openAi.count("")).isZero();
 		assertThat(openAi.count("hello world")).isEqualTo(2);

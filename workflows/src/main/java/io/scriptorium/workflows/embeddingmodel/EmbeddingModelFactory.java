@@ -1,16 +1,13 @@
-package io.scriptorium.workflows.embedding;
+package io.scriptorium.workflows.embeddingmodel;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 
 /**
- * Builds the {@link EmbeddingModel} that {@link EmbeddingSettings} describe. Shared by the worker and the
- * api-server so that documents and queries are embedded by the same model.
+ * Builds the {@link EmbeddingModel} that {@link EmbeddingSettings} describe; {@link EmbeddingModelAutoConfiguration}
+ * calls it once per app, so that documents and queries are embedded by the same model.
  */
 public final class EmbeddingModelFactory {
-
-	/** The vector size of the bundled all-MiniLM-L6-v2. */
-	public static final int IN_PROCESS_DIMENSIONS = 384;
 
 	private EmbeddingModelFactory() {
 	}
@@ -31,12 +28,12 @@ public final class EmbeddingModelFactory {
 	}
 
 	private static EmbeddingModel inProcess(EmbeddingSettings settings) {
-		if (settings.dimensions() != IN_PROCESS_DIMENSIONS) {
-			throw new IllegalArgumentException("The in-process model produces " + IN_PROCESS_DIMENSIONS
+		if (settings.dimensions() != InProcessModel.DIMENSIONS) {
+			throw new IllegalArgumentException("The in-process model produces " + InProcessModel.DIMENSIONS
 					+ "-dimensional vectors but scriptorium.embedding.dimensions is " + settings.dimensions()
-					+ ": set it to " + IN_PROCESS_DIMENSIONS);
+					+ ": set it to " + InProcessModel.DIMENSIONS);
 		}
-		return new BundledMiniLmModel(settings.parallelTexts(), settings.threadsPerText());
+		return new BundledOnnxModel(settings.inProcessModel(), settings.parallelTexts(), settings.threadsPerText());
 	}
 
 	private static EmbeddingModel openAi(EmbeddingSettings settings) {

@@ -1,4 +1,4 @@
-package io.scriptorium.workflows.embedding;
+package io.scriptorium.workflows.embeddingmodel;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;

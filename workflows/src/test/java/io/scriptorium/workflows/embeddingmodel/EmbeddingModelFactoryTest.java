@@ -1,18 +1,24 @@
-package io.scriptorium.workflows.embedding;
+package io.scriptorium.workflows.embeddingmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingModelFactoryTest {
 
 	static EmbeddingSettings inProcess() {
-		return new EmbeddingSettings(EmbeddingSettings.IN_PROCESS, "all-minilm-l6-v2-q", 384, null, null,
-				Duration.ofSeconds(30), 128);
+		return new EmbeddingModelProperties().toSettings();
+	}
+
+	static EmbeddingModelProperties openAi(String apiKey) {
+		EmbeddingModelProperties properties = new EmbeddingModelProperties();
+		properties.setProvider(EmbeddingSettings.OPENAI);
+		properties.getOpenai().setBaseUrl("http://127.0.0.1:1/v1");
+		properties.getOpenai().setApiKey(apiKey);
+		return properties;
 	}
 
 	@Test
@@ -32,8 +38,9 @@ class EmbeddingModelFactoryTest {
 
 	@Test
 	void inProcessModelRejectsOtherDimensionsNamingTheProperty() {
-		EmbeddingSettings settings = new EmbeddingSettings(EmbeddingSettings.IN_PROCESS, "all-minilm-l6-v2-q", 768,
-				null, null, Duration.ofSeconds(30), 128);
+		EmbeddingModelProperties properties = new EmbeddingModelProperties();
+		properties.setDimensions(768);
+		EmbeddingSettings settings = properties.toSettings();
 
 		assertThatIllegalArgumentException().isThrownBy(() -> EmbeddingModelFactory.create(settings))
 			.withMessageContaining("384")
@@ -43,8 +50,9 @@ class EmbeddingModelFactoryTest {
 
 	@Test
 	void unknownProviderIsRejectedNamingTheChoices() {
-		EmbeddingSettings settings = new EmbeddingSettings("ollama", "x", 384, null, null, Duration.ofSeconds(30),
-				128);
+		EmbeddingModelProperties properties = openAi("k");
+		properties.setProvider("ollama");
+		EmbeddingSettings settings = properties.toSettings();
 
 		assertThatIllegalArgumentException().isThrownBy(() -> EmbeddingModelFactory.create(settings))
 			.withMessageContaining("'ollama'")
@@ -55,8 +63,7 @@ class EmbeddingModelFactoryTest {
 
 	@Test
 	void openAiProviderWithoutApiKeyIsRejectedNamingTheProperty() {
-		EmbeddingSettings settings = new EmbeddingSettings(EmbeddingSettings.OPENAI, "text-embedding-3-small", 384,
-				"http://127.0.0.1:1/v1", " ", Duration.ofSeconds(30), 8191);
+		EmbeddingSettings settings = openAi(" ").toSettings();
 
 		assertThatIllegalArgumentException().isThrownBy(() -> EmbeddingModelFactory.create(settings))
 			.withMessageContaining("scriptorium.embedding.openai.api-key");
@@ -64,8 +71,7 @@ class EmbeddingModelFactoryTest {
 
 	@Test
 	void settingsNeverShowTheApiKey() {
-		EmbeddingSettings settings = new EmbeddingSettings(EmbeddingSettings.OPENAI, "text-embedding-3-small", 384,
-				"http://127.0.0.1:1/v1", "sk-secret-123", Duration.ofSeconds(30), 8191);
+		EmbeddingSettings settings = openAi("sk-secret-123").toSettings();
 
 		assertThat(settings.toString()).doesNotContain("sk-secret-123").contains("text-embedding-3-small");
 	}

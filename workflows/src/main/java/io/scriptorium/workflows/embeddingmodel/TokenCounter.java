@@ -1,4 +1,4 @@
-package io.scriptorium.workflows.embedding;
+package io.scriptorium.workflows.embeddingmodel;
 
 /**
  * Counts the tokens an embedding model reads from a text, special tokens included, so that chunks can be sized to
@@ -20,13 +20,14 @@ public interface TokenCounter {
 	}
 
 	/**
-	 * The counter for the model {@code settings} describe: the tokenizer bundled with the in-process model, or
+	 * The counter for the model {@code settings} describe (built once per app by
+	 * {@link EmbeddingModelAutoConfiguration}): the tokenizer bundled with the in-process model, or
 	 * OpenAI's {@code cl100k_base} for an OpenAI-compatible endpoint (exact for OpenAI's embedding models, an
 	 * estimate for others).
 	 */
 	static TokenCounter create(EmbeddingSettings settings) {
 		return switch (settings.provider()) {
-			case EmbeddingSettings.IN_PROCESS -> BundledTokenizerCounter.INSTANCE;
+			case EmbeddingSettings.IN_PROCESS -> new BundledTokenizerCounter(settings.inProcessModel());
 			case EmbeddingSettings.OPENAI -> new Cl100kTokenCounter();
 			default -> throw EmbeddingModelFactory.unknownProvider(settings.provider());
 		};

@@ -1,7 +1,8 @@
-package io.scriptorium.worker.indexing;
+package io.scriptorium.worker.testing;
 
 import io.scriptorium.worker.chunking.ChunkingProperties;
-import io.scriptorium.worker.embedding.EmbeddingProperties;
+import io.scriptorium.worker.embedding.EmbeddingBatchProperties;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelAutoConfiguration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.Banner;
@@ -12,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,7 @@ public final class PipelineContext {
 	private PipelineContext() {
 	}
 
-	public static ConfigurableApplicationContext start(PipelineDatabase database, Map<String, Object> properties) {
+	public static ConfigurableApplicationContext start(WorkerDatabase database, Map<String, Object> properties) {
 		// Test properties go first so that they win over application.yml (builder properties would lose to it).
 		return new SpringApplicationBuilder(Beans.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
@@ -43,7 +45,8 @@ public final class PipelineContext {
 	@Configuration(proxyBeanMethods = false)
 	@ComponentScan(basePackages = { "io.scriptorium.worker.chunking", "io.scriptorium.worker.embedding",
 			"io.scriptorium.worker.indexing", "io.scriptorium.worker.status" })
-	@EnableConfigurationProperties({ EmbeddingProperties.class, ChunkingProperties.class })
+	@EnableConfigurationProperties({ EmbeddingBatchProperties.class, ChunkingProperties.class })
+	@Import(EmbeddingModelAutoConfiguration.class)
 	@EnableTransactionManagement
 	static class Beans {
 

@@ -1,50 +1,61 @@
-package io.scriptorium.workflows.boot;
+package io.scriptorium.workflows.embeddingmodel;
 
-import io.scriptorium.workflows.embedding.EmbeddingSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The embedding model, {@code scriptorium.embedding.*}. Both apps bind the same keys: the worker embeds chunks with
  * the model and the api-server embeds queries with it, and a query embedded by another model would make distances
- * meaningless. The worker adds how it batches the work ({@code EmbeddingProperties} there).
+ * meaningless. {@link EmbeddingModelAutoConfiguration} builds the model from them.
  */
 @ConfigurationProperties("scriptorium.embedding")
 public class EmbeddingModelProperties {
 
-	/**
-	 * {@code in-process} (all-MiniLM-L6-v2 quantized, shipped in the jar) or {@code openai} (an OpenAI-compatible
-	 * API).
-	 */
+	/** {@code in-process} (a model shipped in a jar, see {@code in-process.model}) or {@code openai}. */
 	private String provider = EmbeddingSettings.IN_PROCESS;
-
-	/** Name stored with every chunk for the in-process model; the openai provider stores {@code openai.model}. */
-	private String modelName = "all-minilm-l6-v2-q";
 
 	/**
 	 * Vector size the model produces; must equal the {@code chunks.embedding} column's (the worker checks at
 	 * startup).
 	 */
-	private int dimensions = 384;
+	private int dimensions = InProcessModel.DIMENSIONS;
 
 	/** How long one request to the model may take (a search waits that long at most). */
 	private Duration timeout = Duration.ofSeconds(60);
 
 	/**
-	 * Most tokens the model reads from one text, special tokens included; chunks are sized to fit. 128 for the
-	 * bundled MiniLM (its tokenizer truncates there); 8191 for OpenAI's text-embedding-3 models.
+	 * Most tokens the model reads from one text, special tokens included; chunks are sized to fit. 0: the
+	 * in-process model's own window, or {@value #OPENAI_MAX_TOKENS} (OpenAI's text-embedding-3) for {@code openai}.
 	 */
-	private int maxTokens = 128;
+	private int maxTokens;
+
+	/** Put before a search query when it is embedded; unset: the in-process model's instruction, none for openai. */
+	private String queryPrefix;
 
 	private final InProcess inProcess = new InProcess();
 
 	private final OpenAi openai = new OpenAi();
 
+	static final int OPENAI_MAX_TOKENS = 8191;
+
 	public EmbeddingSettings toSettings() {
-		boolean openAi = EmbeddingSettings.OPENAI.equals(this.provider);
-		return new EmbeddingSettings(this.provider, openAi ? this.openai.getModel() : this.modelName, this.dimensions,
-				this.openai.getBaseUrl(), this.openai.getApiKey(), this.timeout, this.maxTokens,
-				this.inProcess.getParallelTexts(), this.inProcess.getThreadsPerText());
+		if (EmbeddingSettings.OPENAI.equals(this.provider)) {
+			return settings(this.openai.getModel(), or(this.maxTokens, OPENAI_MAX_TOKENS),
+					(this.queryPrefix != null) ? this.queryPrefix : "");
+		}
+		InProcessModel model = this.inProcess.getModel();
+		return settings(model.modelName(), or(this.maxTokens, model.maxTokens()),
+				(this.queryPrefix != null) ? this.queryPrefix : model.queryPrefix());
+	}
+
+	private EmbeddingSettings settings(String model, int maxTokens, String queryPrefix) {
+		return new EmbeddingSettings(this.provider, model, this.dimensions, this.openai.getBaseUrl(),
+				this.openai.getApiKey(), this.timeout, maxTokens, queryPrefix, this.inProcess.getParallelTexts(),
+				this.inProcess.getThreadsPerText());
+	}
+
+	private static int or(int value, int otherwise) {
+		return (value > 0) ? value : otherwise;
 	}
 
 	public String getProvider() {
@@ -53,14 +64,6 @@ public class EmbeddingModelProperties {
 
 	public void setProvider(String provider) {
 		this.provider = provider;
-	}
-
-	public String getModelName() {
-		return this.modelName;
-	}
-
-	public void setModelName(String modelName) {
-		this.modelName = modelName;
 	}
 
 	public int getDimensions() {
@@ -87,6 +90,14 @@ public class EmbeddingModelProperties {
 		this.maxTokens = maxTokens;
 	}
 
+	public String getQueryPrefix() {
+		return this.queryPrefix;
+	}
+
+	public void setQueryPrefix(String queryPrefix) {
+		this.queryPrefix = queryPrefix;
+	}
+
 	public InProcess getInProcess() {
 		return this.inProcess;
 	}
@@ -102,11 +113,22 @@ public class EmbeddingModelProperties {
 	 */
 	public static class InProcess {
 
-		/** Texts embedded at once by this process, whoever asks; 0: one per core. */
-		private int parallelTexts = EmbeddingSettings.DEFAULT_PARALLEL_TEXTS;
+		/** Which model; its name is stored with every chunk. */
+		private InProcessModel model = InProcessModel.ALL_MINILM_L6_V2_Q;
 
-		/** Threads that one text's inference uses; 0: one per core. */
-		private int threadsPerText = EmbeddingSettings.DEFAULT_THREADS_PER_TEXT;
+		/** Texts embedded at once by this process, whoever asks; 0: one per core. */
+		private int parallelTexts;
+
+		/** Threads that one text's inference uses; 0: one per core. One per text gives the most throughput. */
+		private int threadsPerText = 1;
+
+		public InProcessModel getModel() {
+			return this.model;
+		}
+
+		public void setModel(InProcessModel model) {
+			this.model = model;
+		}
 
 		public int getParallelTexts() {
 			return this.parallelTexts;

@@ -1,4 +1,4 @@
-package io.scriptorium.workflows.embedding;
+package io.scriptorium.workflows.embeddingmodel;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -9,18 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts with the very tokenizer the in-process MiniLM model uses (shipped in its jar), but with truncation off:
- * that tokenizer cuts at 128 tokens, so counting with it as configured would hide over-long chunks.
+ * Counts with the very tokenizer an in-process model uses (shipped in its jar), but with truncation off: that
+ * tokenizer cuts at the model's window, so counting with it as configured would hide over-long chunks.
  */
 final class BundledTokenizerCounter implements TokenCounter {
 
-	static final BundledTokenizerCounter INSTANCE = new BundledTokenizerCounter();
-
 	private final HuggingFaceTokenizer tokenizer;
 
-	private BundledTokenizerCounter() {
+	BundledTokenizerCounter(InProcessModel model) {
 		DjlTelemetry.optOut();
-		try (InputStream json = BundledMiniLmModel.resource(BundledMiniLmModel.TOKENIZER)) {
+		try (InputStream json = BundledOnnxModel.resource(model.tokenizerResource())) {
 			this.tokenizer = HuggingFaceTokenizer.newInstance(json,
 					Map.of("padding", "false", "truncation", "false"));
 		}

@@ -1,4 +1,4 @@
-package io.scriptorium.workflows.embedding;
+package io.scriptorium.workflows.embeddingmodel;
 
 /**
  * The in-process model's tokenizer (DJL) probes the EC2 metadata endpoint and reports usage on first use unless
