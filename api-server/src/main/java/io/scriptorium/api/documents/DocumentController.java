@@ -69,7 +69,16 @@ class DocumentController {
 		DocumentRecord document = this.documents.retry(id);
 		return ResponseEntity.accepted()
 			.location(URI.create(ApiPaths.DOCUMENTS + "/" + id))
-			.body(DocumentResponse.of(document, null));
+			.body(this.documents.response(document, null));
+	}
+
+	@PostMapping("/reembed")
+	@Operation(summary = "Starts new runs for READY documents embedded by another model than the configured one",
+			description = "Up to limit documents per call, oldest first; call again until remaining is 0. Until then"
+					+ " vector search skips their chunks (keyword search still finds them).")
+	ResponseEntity<DocumentService.Reembedding> reembed(@RequestParam(defaultValue = "100") int limit) {
+		requireRange("limit", limit, 1, MAX_LIST_LIMIT);
+		return ResponseEntity.accepted().body(this.documents.reembed(limit));
 	}
 
 	private static DocumentStatus parseStatus(String status) {

@@ -86,6 +86,23 @@ public class DocumentRepository {
 		return spec.query(DocumentRepository::map).list();
 	}
 
+	/** READY documents whose chunks were embedded by another model than {@code model}, oldest first. */
+	List<UUID> embeddedByOtherModel(String model, int limit) {
+		return this.jdbc.sql("SELECT id FROM documents WHERE status = 'READY' AND embedding_model IS DISTINCT FROM ?"
+				+ " ORDER BY created_at, id LIMIT ?")
+			.params(model, limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	long countEmbeddedByOtherModel(String model) {
+		return this.jdbc.sql("SELECT count(*) FROM documents WHERE status = 'READY'"
+				+ " AND embedding_model IS DISTINCT FROM ?")
+			.param(model)
+			.query(Long.class)
+			.single();
+	}
+
 	/** A new PENDING document at stage UPLOAD. Throws DuplicateKeyException if its SHA-256 is known. */
 	public void insert(UUID id, String filename, DocumentType type, String sha256, long sizeBytes, String workflowId,
 			String collection, Map<String, String> metadata) {

@@ -16,14 +16,21 @@ import java.util.UUID;
 public record DocumentResponse(UUID id, String filename, String type, String contentType, String sha256,
 		long sizeBytes, DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel,
 		List<String> warnings, IngestionError error, String workflowId, Instant createdAt, Instant updatedAt,
-		String title, String language, String collection, Map<String, String> metadata, Progress progress) {
+		String title, String language, String collection, Map<String, String> metadata, boolean reembeddingNeeded,
+		Progress progress) {
 
-	static DocumentResponse of(DocumentRecord document, Progress progress) {
+	/**
+	 * @param currentModel the model search embeds queries with: a READY document embedded by another is not found
+	 * by vector search until it is embedded again ({@code POST /api/v1/documents/reembed})
+	 */
+	static DocumentResponse of(DocumentRecord document, Progress progress, String currentModel) {
+		boolean stale = document.status() == DocumentStatus.READY && document.embeddingModel() != null
+				&& !document.embeddingModel().equals(currentModel);
 		return new DocumentResponse(document.id(), document.filename(), document.type().name(),
 				document.type().contentType(), document.sha256(), document.sizeBytes(), document.status(),
 				document.stage(), document.pages(), document.chunks(), document.embeddingModel(), document.warnings(),
 				document.error(), document.workflowId(), document.createdAt(), document.updatedAt(), document.title(),
-				document.language(), document.collection(), document.metadata(), progress);
+				document.language(), document.collection(), document.metadata(), stale, progress);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.scriptorium.api.documents;
 
 import io.scriptorium.api.system.ApiException;
 import io.scriptorium.workflows.document.DocumentStatus;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.ingestion.Progress;
 import java.util.List;
 import java.util.UUID;
@@ -32,13 +33,20 @@ public class DocumentService {
 
 	private final DocumentsProperties properties;
 
+	private final EmbeddingSettings embedding;
+
 	DocumentService(DocumentRepository documents, ChunkRepository chunks, DocumentWorkflows workflows,
-			TransactionTemplate transaction, DocumentsProperties properties) {
+			TransactionTemplate transaction, DocumentsProperties properties, EmbeddingSettings embedding) {
 		this.documents = documents;
 		this.chunks = chunks;
 		this.workflows = workflows;
 		this.transaction = transaction;
 		this.properties = properties;
+		this.embedding = embedding;
+	}
+
+	DocumentResponse response(DocumentRecord document, Progress progress) {
+		return DocumentResponse.of(document, progress, this.embedding.model());
 	}
 
 	/**
@@ -50,7 +58,7 @@ public class DocumentService {
 		Progress progress = (withProgress && document.status() == DocumentStatus.PROCESSING)
 				? this.workflows.progress(document.workflowId(), this.properties.getProgressQueryTimeout()).orElse(null)
 				: null;
-		return DocumentResponse.of(document, progress);
+		return response(document, progress);
 	}
 
 	DocumentList list(DocumentStatus status, ListCursor after, int limit) {
@@ -59,7 +67,7 @@ public class DocumentService {
 		boolean more = page.size() > limit;
 		List<DocumentRecord> items = more ? page.subList(0, limit) : page;
 		String next = more ? ListCursor.after(items.get(items.size() - 1)).encode() : null;
-		return new DocumentList(items.stream().map(d -> DocumentResponse.of(d, null)).toList(), next);
+		return new DocumentList(items.stream().map(d -> response(d, null)).toList(), next);
 	}
 
 	ChunkPage chunks(UUID id, int offset, int limit) {
@@ -81,6 +89,29 @@ public class DocumentService {
 			log.warn("Could not cancel {} while deleting it: {}", document.workflowId(), ex.toString());
 		}
 		this.documents.delete(id);
+	}
+
+	/**
+	 * New runs for up to {@code limit} READY documents whose chunks another model embedded (the configured model
+	 * changed), oldest first; a document that cannot be restarted now is left for the next call.
+	 */
+	Reembedding reembed(int limit) {
+		List<UUID> stale = this.documents.embeddedByOtherModel(this.embedding.model(), limit);
+		List<UUID> started = new java.util.ArrayList<>();
+		for (UUID id : stale) {
+			try {
+				restart(id, List.of(DocumentStatus.READY));
+				started.add(id);
+			}
+			catch (ApiException ex) {
+				log.info("Document {} is not re-embedded now: {}", id, ex.getMessage());
+			}
+		}
+		return new Reembedding(started, this.documents.countEmbeddedByOtherModel(this.embedding.model()));
+	}
+
+	/** @param remaining READY documents still embedded by another model (those just started are PENDING) */
+	record Reembedding(List<UUID> started, long remaining) {
 	}
 
 	/** A new run for a FAILED or CANCELLED document. */

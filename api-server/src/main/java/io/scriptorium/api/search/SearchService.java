@@ -80,7 +80,7 @@ class SearchService {
 	private static final String FUSED_HYBRID = """
 			fused AS (
 			    SELECT document_id, chunk_index, v.rank AS vector_rank, k.rank AS keyword_rank,
-			        coalesce(1.0 / (:rrfK + v.rank), 0) + coalesce(1.0 / (:rrfK + k.rank), 0) AS score
+			        coalesce(1.0 / (:rrfK + v.rank), 0) + coalesce(:keywordWeight / (:rrfK + k.rank), 0) AS score
 			    FROM vector_hits v FULL JOIN keyword_hits k USING (document_id, chunk_index)
 			)""";
 
@@ -109,6 +109,8 @@ class SearchService {
 			JOIN chunks c USING (document_id, chunk_index)
 			JOIN documents d ON d.id = f.document_id
 			ORDER BY f.score DESC, f.document_id, f.chunk_index""";
+
+	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
 
 	private final QueryEmbedder embedder;
 
@@ -153,11 +155,17 @@ class SearchService {
 				spec = spec.param("maxTermChunks", this.properties.getMaxTermChunks());
 			}
 			if (mode == SearchMode.HYBRID) {
-				spec = spec.param("rrfK", this.properties.getRrfK());
+				spec = spec.param("rrfK", this.properties.getRrfK()).param("keywordWeight", keywordWeight(query));
 			}
 			return bindFilters(spec, filters).query(SearchService::result).list();
 		});
 		return new SearchResponse(mode, this.embedder.modelName(), results);
+	}
+
+	/** Short queries are terms to look up; longer ones are questions, answered more by meaning than by words. */
+	private double keywordWeight(String query) {
+		long words = WORD.matcher(query).results().count();
+		return (words > this.properties.getMaxKeywordQueryWords()) ? this.properties.getQuestionKeywordWeight() : 1.0;
 	}
 
 	private static String sql(SearchMode mode, SearchFilters filters) {

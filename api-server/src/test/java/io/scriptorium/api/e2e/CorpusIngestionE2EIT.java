@@ -172,6 +172,112 @@ class CorpusIngestionE2EIT {
 		assertThat(results.get(0).get("filename").asString()).isEqualTo(DISTINCTIVE_FILE);
 	}
 
+	/** A solicitation number, as people paste it: first in hybrid and keyword search; the vectors' rank is printed. */
+	@Test
+	void anExactIdentifierOfACorpusDocumentIsFoundFirst() {
+		String identifier = "USCA-03-R-0045";
+		for (String mode : List.of("hybrid", "keyword")) {
+			JsonNode results = this.api.get("/api/v1/search?k=10&mode=" + mode + "&q=" + identifier).json()
+				.get("results");
+			assertThat(results.get(0).get("filename").asString()).as(mode)
+				.isEqualTo("pdf-text-4p-gao-decision-pdfbox.pdf");
+			assertThat(results.get(0).get("text").asString()).as(mode).contains(identifier);
+		}
+		JsonNode vector = this.api.get("/api/v1/search?k=100&mode=vector&q=" + identifier).json().get("results");
+		int rank = 0;
+		for (int i = 0; i < vector.size() && rank == 0; i++) {
+			rank = vector.get(i).get("text").asString().contains(identifier) ? i + 1 : 0;
+		}
+		System.out.println("[e2e] '" + identifier + "' in vector-only search: rank " + ((rank > 0) ? rank : "> 100"));
+	}
+
+	@Test
+	void aParaphrasedQuestionIsAnsweredByHybridSearch() {
+		JsonNode results = this.api.search("Which learned retriever encodes questions and passages with two separate"
+				+ " BERT networks?", 5).json().get("results");
+
+		assertThat(results.findValuesAsString("filename")).contains("pdf-text-13p-two-column-paper-unstructured.pdf");
+	}
+
+	/** The PDF's outline gives each chunk its section, and chunks end on the page they say. */
+	@Test
+	void chunksOfAPdfWithAnOutlineKnowTheirSectionAndPages() {
+		JsonNode chunk = chunkStartingWith("pdf-tables-67p-irs-pub15-tika.pdf", "Electronic Filing and Payment");
+
+		assertThat(chunk.get("section").asString()).isEqualTo("Electronic Filing and Payment");
+		assertThat(chunk.get("page").asInt()).isEqualTo(3);
+		assertThat(chunk.get("lastPage").asInt()).isGreaterThanOrEqualTo(3);
+	}
+
+	/** LibreOffice writes a DOCX's headings as the PDF's outline: the section path keeps their levels. */
+	@Test
+	void chunksOfADocxWithHeadingsKnowTheirSectionPathAfterConversion() {
+		JsonNode chunk = chunkStartingWith("docx-large-125k-words-us-trustee-handbook-unstructured.docx",
+				"3. EXEMPTIONS");
+
+		assertThat(chunk.get("section").asString()).isEqualTo("CHAPTER 3 - ADMINISTRATION OF CHAPTER 13 CASES"
+				+ " > A. INITIAL REVIEW OF CHAPTER 13 CASES > 3. EXEMPTIONS");
+		assertThat(chunk.get("page").asInt()).isEqualTo(22);
+	}
+
+	/**
+	 * The configured model changed: a document embedded by the old one is reported, vector search skips its chunks
+	 * (their distances would mean nothing), and the reembed endpoint runs it again with the current model.
+	 */
+	@Test
+	void aDocumentEmbeddedByAnotherModelIsReportedAndReembedded() throws Exception {
+		String id = this.finals.entrySet()
+			.stream()
+			.filter(entry -> entry.getKey().file().equals(DISTINCTIVE_FILE))
+			.map(entry -> entry.getValue().get("id").asString())
+			.findFirst()
+			.orElseThrow();
+		String model = this.api.get("/api/v1/documents/" + id).json().get("embeddingModel").asString();
+		try (var connection = this.database.connect(); var statement = connection.createStatement()) {
+			statement
+				.executeUpdate("UPDATE chunks SET embedding_model = 'an-old-model' WHERE document_id = '" + id + "'");
+			statement.executeUpdate("UPDATE documents SET embedding_model = 'an-old-model' WHERE id = '" + id + "'");
+		}
+		assertThat(this.api.get("/api/v1/documents/" + id).json().get("reembeddingNeeded").asBoolean()).isTrue();
+		String vectorSearch = "/api/v1/search?mode=vector&k=5&documentId=" + id + "&q="
+				+ java.net.URLEncoder.encode(DISTINCTIVE, java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(this.api.get(vectorSearch).json().get("results").size()).isZero();
+
+		JsonNode reembedding = this.api.post("/api/v1/documents/reembed").json();
+
+		assertThat(reembedding.get("started").get(0).asString()).isEqualTo(id);
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		JsonNode document = this.api.get("/api/v1/documents/" + id).json();
+		while (!document.get("status").asString().equals("READY") || document.get("reembeddingNeeded").asBoolean()) {
+			assertThat(Instant.now()).isBefore(deadline);
+			Thread.sleep(500);
+			document = this.api.get("/api/v1/documents/" + id).json();
+		}
+		assertThat(document.get("embeddingModel").asString()).isEqualTo(model);
+		assertThat(this.api.get(vectorSearch).json().get("results").size()).isPositive();
+		assertThat(this.api.post("/api/v1/documents/reembed").json().get("remaining").asLong()).isZero();
+	}
+
+	private JsonNode chunkStartingWith(String file, String start) {
+		String id = this.finals.entrySet()
+			.stream()
+			.filter(entry -> entry.getKey().file().equals(file))
+			.map(entry -> entry.getValue().get("id").asString())
+			.findFirst()
+			.orElseThrow();
+		for (int offset = 0;; offset += 500) {
+			JsonNode page = this.api.get("/api/v1/documents/" + id + "/chunks?limit=500&offset=" + offset).json();
+			for (JsonNode chunk : page.get("items")) {
+				if (chunk.get("text").asString().startsWith(start)) {
+					return chunk;
+				}
+			}
+			if (offset + 500 >= page.get("total").asInt()) {
+				throw new AssertionError("no chunk of " + file + " starts with '" + start + "'");
+			}
+		}
+	}
+
 	@Test
 	void sameBytesUploadedAgainReturnTheSameDocument() throws Exception {
 		Corpus.Entry memo = this.uploads.keySet()

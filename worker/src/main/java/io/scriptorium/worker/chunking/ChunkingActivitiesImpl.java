@@ -94,17 +94,13 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 
 	private static int maxTokens(ChunkingProperties chunking, EmbeddingSettings embedding) {
 		int modelLimit = embedding.maxTokens();
-		Integer configured = chunking.getMaxTokens();
-		if (configured == null) {
+		if (chunking.getMaxTokens() > modelLimit) {
+			log.info("scriptorium.chunking.max-tokens={} is more than the model reads"
+					+ " (scriptorium.embedding.max-tokens={}): chunks are capped at {}", chunking.getMaxTokens(),
+					modelLimit, modelLimit);
 			return modelLimit;
 		}
-		if (configured > modelLimit) {
-			log.warn("scriptorium.chunking.max-tokens={} exceeds what the model reads"
-					+ " (scriptorium.embedding.max-tokens={}); chunks are capped at {}", configured, modelLimit,
-					modelLimit);
-			return modelLimit;
-		}
-		return configured;
+		return chunking.getMaxTokens();
 	}
 
 }

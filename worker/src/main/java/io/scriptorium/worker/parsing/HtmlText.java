@@ -2,6 +2,8 @@ package io.scriptorium.worker.parsing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -21,19 +23,30 @@ final class HtmlText {
 	private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head", "svg",
 			"object", "iframe");
 
+	private static final List<String> HEADINGS = List.of("h1", "h2", "h3", "h4", "h5", "h6");
+
 	private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
 			"pre", "blockquote");
 
 	private HtmlText() {
 	}
 
-	/** Parses the file in the charset it declares (BOM or meta), else UTF-8. */
-	static String of(Path file) throws IOException {
-		return of(Jsoup.parse(file.toFile(), null));
+	/** A heading, where it starts in the text. */
+	record Offset(int offset, int level, String title) {
 	}
 
-	static String of(Document document) {
+	/** The text, the page's title and its headings {@code h1}-{@code h6}. */
+	record Parsed(String text, String title, List<Offset> headings) {
+	}
+
+	/** Parses the file in the charset it declares (BOM or meta), else UTF-8. */
+	static Parsed parse(Path file) throws IOException {
+		return parse(Jsoup.parse(file.toFile(), null));
+	}
+
+	static Parsed parse(Document document) {
 		StringBuilder text = new StringBuilder();
+		List<Offset> headings = new ArrayList<>();
 		document.filter(new NodeFilter() {
 
 			/** Inside {@code <pre>}, the source's line breaks are the text's. */
@@ -57,6 +70,10 @@ final class HtmlText {
 					}
 					else if (element.isBlock() && !isCell(element)) {
 						breakLines(text, 1);
+					}
+					int level = HEADINGS.indexOf(element.normalName()) + 1;
+					if (level > 0 && headings.size() < DocumentOutline.MAX_HEADINGS && !element.text().isBlank()) {
+						headings.add(new Offset(text.length(), level, SegmentHeadings.cut(element.text())));
 					}
 				}
 				return FilterResult.CONTINUE;
@@ -82,7 +99,7 @@ final class HtmlText {
 			}
 
 		});
-		return text.toString();
+		return new Parsed(text.toString(), SegmentHeadings.cut(document.title()), headings);
 	}
 
 	/**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * The ATX headings ({@code #} to {@code ######} at the start of a line) of a Markdown file, segment by segment, and
  * its title: the first top-level heading. Lines inside fenced code blocks are code, not headings.
  */
-final class MarkdownHeadings {
+final class MarkdownHeadings implements SegmentHeadings {
 
 	private static final Pattern HEADING = Pattern.compile("^(#{1,6})[ \\t]+(.+?)[ \\t#]*$", Pattern.MULTILINE);
 
@@ -19,7 +19,8 @@ final class MarkdownHeadings {
 
 	private boolean inFence;
 
-	void scan(int segment, String text) {
+	@Override
+	public void scan(int segment, long start, String raw, String text) {
 		int from = 0;
 		Matcher fence = FENCE.matcher(text);
 		Matcher heading = HEADING.matcher(text);
@@ -28,10 +29,8 @@ final class MarkdownHeadings {
 			if (!this.inFence) {
 				heading.region(from, fenceAt);
 				while (heading.find() && this.headings.size() < DocumentOutline.MAX_HEADINGS) {
-					String title = heading.group(2).strip();
-					this.headings.add(new Heading(segment, heading.group(1).length(),
-							(title.length() > DocumentOutline.MAX_TITLE_CHARS)
-									? title.substring(0, DocumentOutline.MAX_TITLE_CHARS) : title));
+					this.headings
+						.add(new Heading(segment, heading.group(1).length(), SegmentHeadings.cut(heading.group(2))));
 				}
 			}
 			if (fenceAt == text.length()) {
@@ -42,11 +41,13 @@ final class MarkdownHeadings {
 		}
 	}
 
-	List<Heading> headings() {
+	@Override
+	public List<Heading> headings() {
 		return this.headings;
 	}
 
-	String title() {
+	@Override
+	public String title() {
 		return this.headings.stream().filter(h -> h.level() == 1).map(Heading::title).findFirst().orElse("");
 	}
 

@@ -86,22 +86,24 @@ class ParsingActivitiesImpl implements ParsingActivities {
 	private ParseResult extractSegments(DocumentRef document, Path file, ActivityExecutionContext context)
 			throws IOException {
 		PageWriter writer = new PageWriter(this.pages, document, this.properties.getBatchPages(), context, 0);
-		MarkdownHeadings headings = (document.type() == DocumentType.MD) ? new MarkdownHeadings() : null;
-		try (Reader reader = (document.type() == DocumentType.HTML) ? new StringReader(HtmlText.of(file))
-				: PlainText.open(file)) {
+		HtmlText.Parsed html = (document.type() == DocumentType.HTML) ? HtmlText.parse(file) : null;
+		SegmentHeadings headings = switch (document.type()) {
+			case MD -> new MarkdownHeadings();
+			case HTML -> new HtmlHeadings(html);
+			case TXT -> new PlainTextHeadings();
+			default -> SegmentHeadings.NONE;
+		};
+		long[] start = { 0 };
+		try (Reader reader = (html != null) ? new StringReader(html.text()) : PlainText.open(file)) {
 			new TextSegmenter(this.properties.getSegmentChars()).split(reader, (segment) -> {
 				String text = TextCleaner.clean(segment);
 				if (!text.isEmpty()) {
-					int number = writer.add(text);
-					if (headings != null) {
-						headings.scan(number, text);
-					}
+					headings.scan(writer.add(text), start[0], segment, text);
 				}
+				start[0] += segment.length();
 			});
 		}
-		if (headings != null) {
-			writer.outline(headings.title(), headings.headings());
-		}
+		writer.outline(headings.title(), headings.headings());
 		DocumentPages.Totals totals = writer.finish();
 		return new ParseResult(0, totals.pagesWithText(), totals.characters(), 0);
 	}

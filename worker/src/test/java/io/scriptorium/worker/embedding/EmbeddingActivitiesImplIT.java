@@ -3,6 +3,8 @@ package io.scriptorium.worker.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pgvector.PGvector;
+import io.scriptorium.worker.chunking.ChunkingProperties;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
 import io.scriptorium.workflows.chunking.ChunkingActivities;
 import io.scriptorium.workflows.chunking.ChunkingResult;
 import io.scriptorium.workflows.document.DocumentRef;
@@ -82,12 +84,13 @@ class EmbeddingActivitiesImplIT {
 		JdbcClient jdbc = database.jdbc();
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM chunks WHERE document_id = ? AND searchable AND vector_dims(embedding) = 384
-				AND embedding_model = 'all-minilm-l6-v2-q'""").param(document.documentId()).query(Integer.class)
+				AND embedding_model = ?""").params(document.documentId(), new EmbeddingModelProperties().toSettings().model())
+			.query(Integer.class)
 			.single()).isEqualTo(chunks);
 		assertThat(jdbc.sql("SELECT max(token_count) FROM chunks WHERE document_id = ?")
 			.param(document.documentId())
 			.query(Integer.class)
-			.single()).isLessThanOrEqualTo(128);
+			.single()).isLessThanOrEqualTo(new ChunkingProperties().getMaxTokens());
 	}
 
 	@Test

@@ -16,25 +16,26 @@ class EmbeddingConfigurationTest {
 		EmbeddingSettings settings = new EmbeddingModelProperties().toSettings();
 
 		assertThat(settings.provider()).isEqualTo(EmbeddingSettings.IN_PROCESS);
-		assertThat(settings.model()).isEqualTo("all-minilm-l6-v2-q");
+		assertThat(settings.model()).isEqualTo("bge-small-en-v15-q");
 		assertThat(settings.dimensions()).isEqualTo(InProcessModel.DIMENSIONS);
-		assertThat(settings.maxTokens()).isEqualTo(128);
+		assertThat(settings.maxTokens()).isEqualTo(512);
 		assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(settings.parallelTexts()).isZero();
 		assertThat(settings.threadsPerText()).isEqualTo(1);
 	}
 
 	@Test
-	void aRetrievalModelBringsItsWindowAndQueryInstruction() {
+	void eachInProcessModelBringsItsWindowAndQueryInstruction() {
 		EmbeddingModelProperties properties = new EmbeddingModelProperties();
-		properties.getInProcess().setModel(InProcessModel.BGE_SMALL_EN_V15_Q);
+		assertThat(properties.toSettings().queryText("form 4070"))
+			.isEqualTo("Represent this sentence for searching relevant passages: form 4070");
 
+		properties.getInProcess().setModel(InProcessModel.ALL_MINILM_L6_V2_Q);
 		EmbeddingSettings settings = properties.toSettings();
 
-		assertThat(settings.model()).isEqualTo("bge-small-en-v15-q");
-		assertThat(settings.maxTokens()).isEqualTo(512);
-		assertThat(settings.queryText("form 4070")).isEqualTo(
-				"Represent this sentence for searching relevant passages: form 4070");
+		assertThat(settings.model()).isEqualTo("all-minilm-l6-v2-q");
+		assertThat(settings.maxTokens()).isEqualTo(128);
+		assertThat(settings.queryText("form 4070")).isEqualTo("form 4070");
 	}
 
 	@Test
@@ -71,7 +72,7 @@ class EmbeddingConfigurationTest {
 	void defaultOverlapIsAtMostHalfAChunk() {
 		ChunkingProperties chunking = new ChunkingProperties();
 
-		assertThat(chunking.getMaxTokens()).isNull();
+		assertThat(chunking.getMaxTokens()).isLessThanOrEqualTo(new EmbeddingModelProperties().toSettings().maxTokens());
 		assertThat(chunking.getOverlapTokens()).isBetween(1, new EmbeddingModelProperties().toSettings().maxTokens() / 2);
 	}
 

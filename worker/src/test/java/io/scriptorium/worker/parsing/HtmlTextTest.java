@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HtmlTextTest {
 
 	private static String visible(String html) {
-		return TextCleaner.clean(HtmlText.of(Jsoup.parse(html)));
+		return TextCleaner.clean(HtmlText.parse(Jsoup.parse(html)).text());
 	}
 
 	@Test
@@ -40,7 +40,7 @@ class HtmlTextTest {
 
 	@Test
 	void secFilingKeepsItsProse() throws Exception {
-		String text = TextCleaner.clean(HtmlText.of(Corpus.file("html-sec-10k-excerpt-unstructured.html")));
+		String text = TextCleaner.clean(HtmlText.parse(Corpus.file("html-sec-10k-excerpt-unstructured.html")).text());
 		assertThat(text).hasSizeGreaterThan(1_000).doesNotContain("<", "{");
 	}
 

@@ -10,8 +10,8 @@ class MarkdownHeadingsTest {
 	void atxHeadingsOutsideCodeFencesWithTheirLevels() {
 		MarkdownHeadings headings = new MarkdownHeadings();
 
-		headings.scan(1, "# Layout Parser ##\nIntro\n```\n# not a heading\n");
-		headings.scan(2, "still code\n```\n## Installation\npip install\n#hashtag is text");
+		headings.scan(1, 0, "", "# Layout Parser ##\nIntro\n```\n# not a heading\n");
+		headings.scan(2, 0, "", "still code\n```\n## Installation\npip install\n#hashtag is text");
 
 		assertThat(headings.headings()).containsExactly(new Heading(1, 1, "Layout Parser"),
 				new Heading(2, 2, "Installation"));

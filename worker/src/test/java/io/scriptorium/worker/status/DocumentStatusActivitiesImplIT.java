@@ -2,6 +2,7 @@ package io.scriptorium.worker.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.document.Stage;
@@ -74,7 +75,7 @@ class DocumentStatusActivitiesImplIT {
 		assertThat(row.stage()).isEqualTo("DONE");
 		assertThat(row.pages()).isEqualTo(4);
 		assertThat(row.chunks()).isEqualTo(21);
-		assertThat(row.embeddingModel()).isEqualTo("all-minilm-l6-v2-q");
+		assertThat(row.embeddingModel()).isEqualTo(new EmbeddingModelProperties().toSettings().model());
 		assertThat(row.warnings()).isEqualTo("{NO_TEXT_LAYER}");
 		assertThat(row.errorCode()).isNull();
 	}

@@ -113,8 +113,12 @@ public class EmbeddingModelProperties {
 	 */
 	public static class InProcess {
 
-		/** Which model; its name is stored with every chunk. */
-		private InProcessModel model = InProcessModel.ALL_MINILM_L6_V2_Q;
+		/**
+		 * Which model; its name is stored with every chunk. bge-small-en-v1.5, trained for retrieval, answered the
+		 * shared test set's paraphrased questions far better than all-MiniLM-L6-v2 (vector hit@5 0.89 against 0.67)
+		 * for about 1.3 times the embedding time per document (README, Performance).
+		 */
+		private InProcessModel model = InProcessModel.BGE_SMALL_EN_V15_Q;
 
 		/** Texts embedded at once by this process, whoever asks; 0: one per core. */
 		private int parallelTexts;

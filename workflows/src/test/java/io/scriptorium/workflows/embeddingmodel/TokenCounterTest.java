@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TokenCounterTest {
 
@@ -22,19 +24,25 @@ class TokenCounterTest {
 	}
 
 	/**
-	 * The counter agrees with the model: a change to the 128th token reaches the vector, a change past it does not
-	 * (the bundled tokenizer truncates there).
+	 * The counter agrees with the model: a change to the last token of its window reaches the vector, a change past
+	 * it does not (the bundled tokenizer truncates there).
 	 */
-	@Test
-	void inProcessCounterMatchesWhereTheModelStopsReading() {
-		EmbeddingModel model = EmbeddingModelFactory.create(EmbeddingModelFactoryTest.inProcess());
-		String text = fillTo(128);
-		assertThat(this.counter.count(text)).isEqualTo(128);
+	@ParameterizedTest
+	@EnumSource(InProcessModel.class)
+	void inProcessCounterMatchesWhereTheModelStopsReading(InProcessModel choice) {
+		EmbeddingModelProperties properties = new EmbeddingModelProperties();
+		properties.getInProcess().setModel(choice);
+		EmbeddingSettings settings = properties.toSettings();
+		EmbeddingModel model = EmbeddingModelFactory.create(settings);
+		TokenCounter counter = TokenCounter.create(settings);
+		int window = settings.maxTokens();
+		String text = fillTo(counter, window);
+		assertThat(counter.count(text)).isEqualTo(window);
 
 		String lastWordChanged = text.substring(0, text.lastIndexOf(' ')) + " zebra";
 		String beyondLimit = text + " zebra giraffe";
 
-		assertThat(this.counter.count(lastWordChanged)).isEqualTo(128);
+		assertThat(counter.count(lastWordChanged)).isEqualTo(window);
 		assertThat(model.embed(lastWordChanged).content().vector()).isNotEqualTo(model.embed(text).content().vector());
 		assertThat(model.embed(beyondLimit).content().vector()).isEqualTo(model.embed(text).content().vector());
 	}
@@ -57,9 +65,9 @@ class TokenCounterTest {
 	}
 
 	/** Single-token words until the count reaches {@code tokens}. */
-	private String fillTo(int tokens) {
+	private static String fillTo(TokenCounter counter, int tokens) {
 		StringBuilder text = new StringBuilder("cat");
-		while (this.counter.count(text + " dog") <= tokens) {
+		while (counter.count(text + " dog") <= tokens) {
 			text.append(" dog");
 		}
 		return text.toString();
