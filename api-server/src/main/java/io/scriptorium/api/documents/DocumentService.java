@@ -1,24 +1,34 @@
 package io.scriptorium.api.documents;
 
 import io.scriptorium.api.system.ApiException;
+import io.scriptorium.workflows.WorkflowIds;
 import io.scriptorium.workflows.document.DocumentStatus;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.ingestion.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads documents from the database, and deletes or re-runs them in step with their workflows. */
+/**
+ * The document lifecycle: stores a new document and starts its workflow, reads documents, and deletes or re-runs
+ * them in step with their workflows. The same bytes are the same document (unique SHA-256), so uploading them again
+ * starts nothing unless a reprocess is asked for, and keeps the collection and metadata of the first upload.
+ */
 @Service
 public class DocumentService {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
 
 	/** A new run may start only from these: a run in flight owns the document. */
-	public static final List<DocumentStatus> RESTARTABLE = List.of(DocumentStatus.READY, DocumentStatus.FAILED,
+	private static final List<DocumentStatus> RESTARTABLE = List.of(DocumentStatus.READY, DocumentStatus.FAILED,
 			DocumentStatus.CANCELLED);
 
 	private static final List<DocumentStatus> RETRYABLE = List.of(DocumentStatus.FAILED, DocumentStatus.CANCELLED);
@@ -43,6 +53,50 @@ public class DocumentService {
 		this.transaction = transaction;
 		this.properties = properties;
 		this.embedding = embedding;
+	}
+
+	/** @param reprocess start a new run if the bytes are already a document (409 while one is in flight) */
+	public Ingestion ingest(NewDocument upload, boolean reprocess) {
+		Optional<DocumentRecord> known = this.documents.findBySha256(upload.sha256());
+		if (known.isPresent()) {
+			return reprocess ? new Ingestion(restart(known.get().id(), RESTARTABLE), true)
+					: new Ingestion(known.get(), false);
+		}
+		UUID id = UUID.randomUUID();
+		try {
+			store(id, upload);
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent upload of the same bytes committed first: its document is this one.
+			return new Ingestion(this.documents.findBySha256(upload.sha256()).orElseThrow(() -> ex), false);
+		}
+		DocumentRecord document = require(id);
+		try {
+			this.workflows.start(document.ingestionRequest());
+		}
+		catch (ApiException ex) {
+			// Nothing may stay PENDING with no run to move it on.
+			this.documents.delete(id);
+			throw ex;
+		}
+		return new Ingestion(document, true);
+	}
+
+	/** @param started whether a workflow run was started for it */
+	public record Ingestion(DocumentRecord document, boolean started) {
+	}
+
+	private void store(UUID id, NewDocument upload) {
+		this.transaction.executeWithoutResult(status -> {
+			this.documents.insert(id, upload.filename(), upload.type(), upload.sha256(), upload.sizeBytes(),
+					WorkflowIds.forDocument(id), upload.collection(), upload.metadata());
+			try (InputStream content = upload.content().getInputStream()) {
+				this.documents.insertOriginal(id, content, upload.sizeBytes());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read the uploaded file", ex);
+			}
+		});
 	}
 
 	DocumentResponse response(DocumentRecord document, Progress progress) {
@@ -126,7 +180,7 @@ public class DocumentService {
 	 * @throws ApiException DOCUMENT_NOT_FOUND, INVALID_STATE (409) if the status is not one of {@code from},
 	 * UNAVAILABLE if the workflow could not be started (the document is then FAILED with that code, not PENDING)
 	 */
-	public DocumentRecord restart(UUID id, List<DocumentStatus> from) {
+	DocumentRecord restart(UUID id, List<DocumentStatus> from) {
 		DocumentRecord document = require(id);
 		// The row turns terminal a moment before its run closes: checking first keeps a new run from wiping the
 		// results of one that is still closing (and would never write the row again).

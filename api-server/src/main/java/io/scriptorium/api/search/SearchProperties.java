@@ -48,6 +48,13 @@ public class SearchProperties {
 	private double questionKeywordWeight = 0.5;
 
 	/**
+	 * The weight of the keyword ranking in the fusion for a query with an identifier ({@code QueryShape}): the chunk
+	 * that holds it exactly is what was asked for, however close in meaning its neighbours are (on the shared test
+	 * set, an RFP number's chunk was first by keyword, fifth by vector and third fused with equal weights).
+	 */
+	private double identifierKeywordWeight = 2.0;
+
+	/**
 	 * A query word found in more chunks than this is left out of the keyword ranking: it tells little about any of
 	 * them (its weight would be small) and reading all its chunks would cost the most. Bounds the keyword ranking's
 	 * work per word at any corpus size.
@@ -108,6 +115,14 @@ public class SearchProperties {
 
 	public void setQuestionKeywordWeight(double questionKeywordWeight) {
 		this.questionKeywordWeight = questionKeywordWeight;
+	}
+
+	public double getIdentifierKeywordWeight() {
+		return this.identifierKeywordWeight;
+	}
+
+	public void setIdentifierKeywordWeight(double identifierKeywordWeight) {
+		this.identifierKeywordWeight = identifierKeywordWeight;
 	}
 
 	public int getMaxTermChunks() {

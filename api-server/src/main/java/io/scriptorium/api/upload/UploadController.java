@@ -1,5 +1,7 @@
 package io.scriptorium.api.upload;
 
+import io.scriptorium.api.documents.DocumentService;
+import io.scriptorium.api.documents.NewDocument;
 import io.scriptorium.api.system.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,12 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "documents")
 class UploadController {
 
-	private final UploadService uploads;
+	private final FileInspector inspector;
+
+	private final DocumentService documents;
 
 	private final JsonMapper json;
 
-	UploadController(UploadService uploads, JsonMapper json) {
-		this.uploads = uploads;
+	UploadController(FileInspector inspector, DocumentService documents, JsonMapper json) {
+		this.inspector = inspector;
+		this.documents = documents;
 		this.json = json;
 	}
 
@@ -45,8 +50,12 @@ class UploadController {
 			String collection,
 			@Parameter(description = "a JSON object of strings, e.g. {\"team\": \"legal\"}; search filters on it")
 			@RequestParam(required = false) String metadata) {
+		// Checked at the door, before a byte is stored.
 		UploadLabels labels = UploadLabels.parse(collection, metadata, this.json);
-		UploadService.Upload upload = this.uploads.upload(file, labels, reprocess);
+		InspectedFile inspected = this.inspector.inspect(file.getOriginalFilename(), file, file.getSize());
+		DocumentService.Ingestion upload = this.documents.ingest(new NewDocument(inspected.filename(),
+				inspected.type(), inspected.sha256(), inspected.sizeBytes(), labels.collection(), labels.metadata(),
+				file), reprocess);
 		UploadResponse body = UploadResponse.of(upload.document());
 		if (!upload.started()) {
 			return ResponseEntity.ok(body);

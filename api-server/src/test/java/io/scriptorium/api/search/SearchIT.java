@@ -228,19 +228,6 @@ class SearchIT {
 		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	@Test
-	void invalidQueriesAreRejectedWithInvalidRequest() {
-		List<String> queries = List.of("/api/v1/search", "/api/v1/search?q=%20%20", "/api/v1/search?q=x&k=0",
-				"/api/v1/search?q=x&k=101", "/api/v1/search?q=" + "a".repeat(1001), "/api/v1/search?q=x&mode=fuzzy",
-				"/api/v1/search?q=x&contentType=EXE", "/api/v1/search?q=x&documentId=not-a-uuid",
-				"/api/v1/search?q=x&uploadedAfter=yesterday", "/api/v1/search?q=x&metadata.=x");
-		for (String query : queries) {
-			Response response = this.api.get(query);
-			assertThat(response.status()).as(query).isEqualTo(400);
-			assertThat(response.code()).as(query).isEqualTo("INVALID_REQUEST");
-		}
-	}
-
 	private static void insertDocument(Connection connection, UUID id, String filename, String type,
 			String collection, String metadata, String createdAt) throws Exception {
 		try (PreparedStatement statement = connection.prepareStatement("""

@@ -1,0 +1,16 @@
+package io.scriptorium.api.documents;
+
+import io.scriptorium.workflows.document.DocumentType;
+import java.util.Map;
+import org.springframework.core.io.InputStreamSource;
+
+/**
+ * A document that passed the upload's door checks, with what the upload labelled it with.
+ *
+ * @param sha256 hex; the same bytes are the same document
+ * @param collection null when none was given
+ * @param content the bytes, streamed into the database once
+ */
+public record NewDocument(String filename, DocumentType type, String sha256, long sizeBytes, String collection,
+		Map<String, String> metadata, InputStreamSource content) {
+}
