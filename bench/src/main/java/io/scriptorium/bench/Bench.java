@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelFactory;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -66,10 +67,11 @@ public final class Bench {
 		EmbeddingModelProperties apiServer = new EmbeddingModelProperties();
 		apiServer.getInProcess().setThreadsPerText(0);
 		EmbeddingModel queryModel = EmbeddingModelFactory.create(apiServer.toSettings());
+		EmbeddingSettings querySettings = apiServer.toSettings();
 		OrchestratedIngestion orchestrated = new OrchestratedIngestion(api);
 		try (WorkerMemory memory = WorkerMemory.ofPidFile(this.options.workerPidFile());
 				WorkflowHistories histories = new WorkflowHistories(this.options.temporalTarget());
-				SearchBench search = new SearchBench(this.options, queryModel)) {
+				SearchBench search = new SearchBench(this.options, queryModel, querySettings)) {
 			// 1. Orchestrated: a warm-up on the small files, then the passes.
 			List<CorpusFile> small = files.stream().filter(f -> f.bytes() < 100_000).toList();
 			log("warm-up: %d small files", small.size());

@@ -2,6 +2,7 @@ package io.scriptorium.bench;
 
 import com.pgvector.PGvector;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -51,9 +52,13 @@ final class SearchBench implements AutoCloseable {
 
 	private final EmbeddingModel model;
 
-	SearchBench(BenchOptions options, EmbeddingModel model) throws SQLException {
+	private final EmbeddingSettings settings;
+
+	/** @param settings the model's: its name is stored with the synthetic rows, its prefix put before queries */
+	SearchBench(BenchOptions options, EmbeddingModel model, EmbeddingSettings settings) throws SQLException {
 		this.connection = DriverManager.getConnection(options.jdbcUrl(), options.dbUser(), options.dbPassword());
 		this.model = model;
+		this.settings = settings;
 	}
 
 	/**
@@ -99,7 +104,7 @@ final class SearchBench implements AutoCloseable {
 	}
 
 	float[] embed(String query) {
-		return this.model.embed(query).content().vector();
+		return this.model.embed(this.settings.queryText(query)).content().vector();
 	}
 
 	/**
@@ -165,11 +170,12 @@ final class SearchBench implements AutoCloseable {
 		try (PreparedStatement insert = this.connection.prepareStatement("""
 				INSERT INTO documents (id, filename, content_type, sha256, size_bytes, status, stage, pages, chunks,
 				    embedding_model, workflow_id)
-				VALUES (?, 'bench-synthetic-rows.txt', 'TXT', ?, 0, 'READY', 'DONE', 0, ?, 'all-minilm-l6-v2-q', ?)""")) {
+				VALUES (?, 'bench-synthetic-rows.txt', 'TXT', ?, 0, 'READY', 'DONE', 0, ?, ?, ?)""")) {
 			insert.setObject(1, document);
 			insert.setString(2, sha256("scriptorium bench synthetic rows " + document));
 			insert.setInt(3, (int) missing);
-			insert.setString(4, SYNTHETIC_WORKFLOW);
+			insert.setString(4, this.settings.model());
+			insert.setString(5, SYNTHETIC_WORKFLOW);
 			insert.executeUpdate();
 		}
 		Random random = new Random(42);
@@ -178,7 +184,7 @@ final class SearchBench implements AutoCloseable {
 		this.connection.setAutoCommit(false);
 		try (PreparedStatement insert = this.connection.prepareStatement("""
 				INSERT INTO chunks (document_id, chunk_index, page, text, token_count, embedding, embedding_model, searchable)
-				VALUES (?, ?, NULL, ?, 8, CAST(? AS vector), 'all-minilm-l6-v2-q', true)""")) {
+				VALUES (?, ?, NULL, ?, 8, CAST(? AS vector), ?, true)""")) {
 			while (added < missing && System.nanoTime() < deadline) {
 				int batch = (int) Math.min(1000, missing - added);
 				for (int i = 0; i < batch; i++) {
@@ -187,6 +193,7 @@ final class SearchBench implements AutoCloseable {
 					insert.setInt(2, added + i);
 					insert.setString(3, "synthetic benchmark chunk " + (added + i));
 					insert.setString(4, new PGvector(vector).toString());
+					insert.setString(5, this.settings.model());
 					insert.addBatch();
 				}
 				insert.executeBatch();

@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The full-text ranking is BM25's idea without its term frequencies: a chunk scores the sum of the inverse document
  * frequencies of the query's words it contains, so that a rare identifier outweighs any number of common words.
  * PostgreSQL's own ts_rank knows no frequencies across chunks and ranks a chunk that repeats "form" over the one with
- * "Form 4070". Each word's chunks are found in the GIN index, at most {@code max-term-chunks} of them; a word in
- * more chunks than that says little about any of them and is left out, which bounds the work at any corpus size.
+ * "Form 4070". A word's frequency is read from {@code search_terms} (kept by triggers as chunks are published and
+ * deleted); a word in more than {@code max-term-chunks} chunks says little about any of them and is left out, and
+ * the others' chunks are found in the GIN index, which bounds the work at any corpus size.
  * The query's words are read in every stemmed language and as they are (simple), because a query's language cannot
  * be told from a few words and each chunk is indexed in its document's. An identifier the parser splits into
  * several words (USCA-03-R-0045, 000-30653, $402,200) also counts as the phrase of its parts, weighted by its own
@@ -57,20 +58,27 @@ class SearchService {
 			)""";
 
 	private static final String KEYWORD_HITS = """
+			term_stats AS (
+			    SELECT q.lexeme, q.query, s.chunks AS known
+			    FROM query_terms q LEFT JOIN search_terms s USING (lexeme)
+			    WHERE s.chunks IS NULL OR s.chunks BETWEEN 1 AND :maxTermChunks
+			),
 			term_hits AS (
-			    SELECT q.lexeme, hit.document_id, hit.chunk_index
-			    FROM query_terms q CROSS JOIN LATERAL (
+			    SELECT t.lexeme, hit.document_id, hit.chunk_index
+			    FROM term_stats t CROSS JOIN LATERAL (
 			        SELECT c.document_id, c.chunk_index FROM chunks c
-			        WHERE c.searchable AND c.terms @@ q.query %1$s
+			        WHERE c.searchable AND c.terms @@ t.query %1$s
 			        LIMIT :maxTermChunks + 1
 			    ) hit
 			),
 			term_weights AS (
-			    SELECT lexeme, ln(1 + (total.chunks - count(*) + 0.5) / (count(*) + 0.5)) AS weight
-			    FROM term_hits,
-			        (SELECT greatest(CAST(reltuples AS float8), :maxTermChunks * 10.0) AS chunks
-			         FROM pg_class WHERE oid = CAST('chunks' AS regclass)) total
-			    GROUP BY lexeme, total.chunks
+			    SELECT h.lexeme,
+			        ln(1 + (total.chunks - coalesce(max(t.known), count(*)) + 0.5)
+			            / (coalesce(max(t.known), count(*)) + 0.5)) AS weight
+			    FROM term_hits h JOIN term_stats t USING (lexeme),
+			        (SELECT CAST(greatest(coalesce(max(chunks), 0), :maxTermChunks * 10) AS float8) AS chunks
+			         FROM search_terms WHERE lexeme = '') total
+			    GROUP BY h.lexeme, total.chunks
 			    HAVING count(*) <= :maxTermChunks
 			),
 			keyword_hits AS (
@@ -157,7 +165,7 @@ class SearchService {
 			}
 			JdbcClient.StatementSpec spec = this.jdbc.sql(sql(mode, filters))
 				.param("configs", TextSearchLanguage.configs().toArray(String[]::new))
-				.param("text", query)
+				.param("text", query + " " + TextSearchLanguage.cjkBigrams(query))
 				.param("identifiers", shape.identifiers().toArray(String[]::new))
 				.param("k", k)
 				.param("candidates", candidates);

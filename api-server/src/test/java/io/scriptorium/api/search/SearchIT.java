@@ -216,6 +216,39 @@ class SearchIT {
 		}
 	}
 
+	/**
+	 * The keyword ranking's word counts follow the chunks: a chunk counts when it becomes searchable, once however
+	 * often it is published, and no more when it is deleted.
+	 */
+	@Test
+	void wordCountsFollowPublishingAndDeleting() throws Exception {
+		try (Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+			long searchable = count(statement, "SELECT count(*) FROM chunks WHERE searchable");
+			assertThat(count(statement, "SELECT chunks FROM search_terms WHERE lexeme = ''")).isEqualTo(searchable);
+			long galileo = count(statement, "SELECT chunks FROM search_terms WHERE lexeme = 'galileo'");
+
+			insertChunk(connection, ASTRONOMY, 900, "Galileo's telescope magnified about twenty times.", false);
+			assertThat(count(statement, "SELECT chunks FROM search_terms WHERE lexeme = 'galileo'")).isEqualTo(galileo);
+			for (int publish = 0; publish < 2; publish++) {
+				statement.executeUpdate("UPDATE chunks SET searchable = true WHERE document_id = '" + ASTRONOMY + "'"
+						+ " AND chunk_index = 900");
+			}
+			assertThat(count(statement, "SELECT chunks FROM search_terms WHERE lexeme = 'galileo'"))
+				.isEqualTo(galileo + 1);
+			assertThat(count(statement, "SELECT chunks FROM search_terms WHERE lexeme = ''")).isEqualTo(searchable + 1);
+
+			statement.executeUpdate("DELETE FROM chunks WHERE document_id = '" + ASTRONOMY + "' AND chunk_index = 900");
+			assertThat(count(statement, "SELECT chunks FROM search_terms WHERE lexeme = 'galileo'")).isEqualTo(galileo);
+			assertThat(count(statement, "SELECT chunks FROM search_terms WHERE lexeme = ''")).isEqualTo(searchable);
+		}
+	}
+
+	private static long count(java.sql.Statement statement, String sql) throws Exception {
+		try (java.sql.ResultSet row = statement.executeQuery(sql)) {
+			return row.next() ? row.getLong(1) : 0;
+		}
+	}
+
 	private java.util.Set<String> documents(String path) {
 		Response response = this.api.get(path);
 		assertThat(response.status()).as(path).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.scriptorium.worker.chunking;
 
+import io.scriptorium.workflows.document.TextSearchLanguage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,13 +74,14 @@ class ChunkStore {
 	void insert(UUID documentId, String language, List<Chunk> chunks) {
 		List<Object[]> rows = new ArrayList<>(chunks.size());
 		for (Chunk chunk : chunks) {
+			String bigrams = TextSearchLanguage.cjkBigrams(Chunk.embeddedText(chunk.context(), chunk.text()));
 			rows.add(new Object[] { documentId, chunk.index(), chunk.page(), chunk.lastPage(), chunk.section(),
-					chunk.context(), chunk.text(), chunk.tokenCount(), language });
+					chunk.context(), chunk.text(), chunk.tokenCount(), bigrams.isEmpty() ? null : bigrams, language });
 		}
 		this.template.batchUpdate("""
 				INSERT INTO chunks (document_id, chunk_index, page, last_page, section, context, text, token_count,
-				                    text_search_config, embedding, embedding_model, searchable)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS regconfig), NULL, NULL, false)""", rows);
+				                    cjk_bigrams, text_search_config, embedding, embedding_model, searchable)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS regconfig), NULL, NULL, false)""", rows);
 	}
 
 	private record Page(int number, String text) {

@@ -2,6 +2,7 @@ package io.scriptorium.worker.conversion;
 
 import io.scriptorium.worker.blobs.BlobKind;
 import io.scriptorium.worker.blobs.DocumentBlobs;
+import io.scriptorium.worker.shutdown.BackgroundHeartbeat;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.conversion.ConversionActivities;
 import io.scriptorium.workflows.conversion.ConversionResult;
@@ -83,7 +84,7 @@ class ConversionActivitiesImpl implements ConversionActivities, DisposableBean {
 			this.rewriter.rewrite(document, format, original, source);
 			Path pdf = directory.resolve("converted.pdf");
 			long start = System.nanoTime();
-			try (ConversionHeartbeat heartbeat = ConversionHeartbeat.start(Activity.getExecutionContext(),
+			try (BackgroundHeartbeat heartbeat = BackgroundHeartbeat.start(Activity.getExecutionContext(), "converting",
 					this.properties.getHeartbeatInterval(), this.heartbeats)) {
 				this.converter.convertToPdf(source, sourceFormat(document), pdf);
 			}

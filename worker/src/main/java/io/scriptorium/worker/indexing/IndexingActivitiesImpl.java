@@ -9,7 +9,7 @@ import io.temporal.spring.boot.ActivityImpl;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes a document's chunks searchable, all at once and only when every one has its vector, so that search never
@@ -21,13 +21,19 @@ class IndexingActivitiesImpl implements IndexingActivities {
 
 	private final JdbcClient jdbc;
 
-	IndexingActivitiesImpl(JdbcClient jdbc) {
+	private final TransactionTemplate transaction;
+
+	IndexingActivitiesImpl(JdbcClient jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 	}
 
 	@Override
-	@Transactional
 	public int publishChunks(DocumentRef document) {
+		return this.transaction.execute(status -> publish(document));
+	}
+
+	private int publish(DocumentRef document) {
 		UUID id = document.documentId();
 		int missing = this.jdbc.sql("SELECT count(*) FROM chunks WHERE document_id = ? AND embedding IS NULL")
 			.param(id)

@@ -1,6 +1,6 @@
 package io.scriptorium.worker.migration;
 
-import io.scriptorium.worker.shutdown.Heartbeats;
+import io.scriptorium.worker.shutdown.BackgroundHeartbeat;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.migration.MigrationResult;
 import io.scriptorium.workflows.migration.SchemaMigrationActivities;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.exception.FlywayValidateException;
@@ -45,9 +44,8 @@ class SchemaMigrationActivitiesImpl implements SchemaMigrationActivities {
 			thread.setDaemon(true);
 			return thread;
 		});
-		heartbeats.scheduleAtFixedRate(() -> Heartbeats.send(context, null), 0, HEARTBEAT_INTERVAL.toMillis(),
-				TimeUnit.MILLISECONDS);
-		try {
+		try (BackgroundHeartbeat heartbeat = BackgroundHeartbeat.start(context, "migrating", HEARTBEAT_INTERVAL,
+				heartbeats)) {
 			return migrate();
 		}
 		catch (FlywayValidateException ex) {

@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,7 +46,6 @@ public final class PipelineContext {
 			"io.scriptorium.worker.indexing", "io.scriptorium.worker.status" })
 	@EnableConfigurationProperties({ EmbeddingBatchProperties.class, ChunkingProperties.class })
 	@Import(EmbeddingModelAutoConfiguration.class)
-	@EnableTransactionManagement
 	static class Beans {
 
 		@Bean

@@ -116,7 +116,7 @@ public class EmbeddingModelProperties {
 		/**
 		 * Which model; its name is stored with every chunk. bge-small-en-v1.5, trained for retrieval, answered the
 		 * shared test set's paraphrased questions far better than all-MiniLM-L6-v2 (vector hit@5 0.89 against 0.67)
-		 * for about 1.3 times the embedding time per document (README, Performance).
+		 * for 1.3-1.7 times the embedding time per document (README, Search).
 		 */
 		private InProcessModel model = InProcessModel.BGE_SMALL_EN_V15_Q;
 
