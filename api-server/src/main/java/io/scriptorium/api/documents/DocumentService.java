@@ -8,6 +8,7 @@ import io.scriptorium.workflows.ingestion.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -151,7 +152,7 @@ public class DocumentService {
 	 */
 	Reembedding reembed(int limit) {
 		List<UUID> stale = this.documents.embeddedByOtherModel(this.embedding.model(), limit);
-		List<UUID> started = new java.util.ArrayList<>();
+		List<UUID> started = new ArrayList<>();
 		for (UUID id : stale) {
 			try {
 				restart(id, List.of(DocumentStatus.READY));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,7 @@ public class TextChunker {
 			fitting = "";
 			tokens = 0;
 		}
-		if (java.util.Objects.equals(section, this.section) && fitting.equals(this.context)) {
+		if (Objects.equals(section, this.section) && fitting.equals(this.context)) {
 			return;
 		}
 		if (this.pending) {

@@ -1,5 +1,6 @@
 package io.scriptorium.worker.parsing;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,14 +40,14 @@ final class DocumentOutline {
 				collect(pdf, root, 1, numbers, headings);
 			}
 		}
-		catch (java.io.IOException | RuntimeException | StackOverflowError ex) {
+		catch (IOException | RuntimeException | StackOverflowError ex) {
 			headings.clear();
 		}
 		return new ParserFrames.Outline(title(pdf), headings);
 	}
 
 	private static void collect(PDDocument pdf, PDOutlineNode node, int level, Map<COSDictionary, Integer> numbers,
-			List<Heading> headings) throws java.io.IOException {
+			List<Heading> headings) throws IOException {
 		int visited = 0;
 		for (PDOutlineItem item : node.children()) {
 			// A cycle in the outline's sibling links would go round for ever.

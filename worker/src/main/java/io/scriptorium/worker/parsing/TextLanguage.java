@@ -1,6 +1,7 @@
 package io.scriptorium.worker.parsing;
 
 import io.scriptorium.workflows.document.TextSearchLanguage;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class TextLanguage {
 
 	/** @return the text-search configuration of the language the sample is in, or {@code simple} */
 	static String of(CharSequence sample) {
-		Map<TextSearchLanguage, int[]> counts = new java.util.EnumMap<>(TextSearchLanguage.class);
+		Map<TextSearchLanguage, int[]> counts = new EnumMap<>(TextSearchLanguage.class);
 		FUNCTION_WORDS.keySet().forEach(language -> counts.put(language, new int[1]));
 		int words = 0;
 		var matcher = WORD.matcher(sample);
