@@ -2,6 +2,7 @@ package io.scriptorium.worker.chunking;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,8 +31,9 @@ final class Sections {
 
 	private int next;
 
+	/** @param headings in reading order; an outline that jumps back is put in page order (stable within a page) */
 	Sections(List<Heading> headings) {
-		this.headings = headings;
+		this.headings = headings.stream().sorted(Comparator.comparingInt(Heading::page)).toList();
 	}
 
 	/** Cuts {@code text}, the page numbered {@code page}, where its headings start; pages come in order. */

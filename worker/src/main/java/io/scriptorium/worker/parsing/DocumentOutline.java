@@ -37,7 +37,7 @@ final class DocumentOutline {
 				for (int i = 0; i < pages.size(); i++) {
 					numbers.put(pages.get(i), i + 1);
 				}
-				collect(pdf, root, 1, numbers, headings);
+				collect(pdf, root, 1, numbers, headings, new int[] { 2 * MAX_HEADINGS });
 			}
 		}
 		catch (IOException | RuntimeException | StackOverflowError ex) {
@@ -46,12 +46,14 @@ final class DocumentOutline {
 		return new ParserFrames.Outline(title(pdf), headings);
 	}
 
+	/**
+	 * @param visits items that may still be visited, over the whole outline: a cycle in its links (to a sibling or
+	 * an ancestor) or items that point nowhere must not keep the parser busy
+	 */
 	private static void collect(PDDocument pdf, PDOutlineNode node, int level, Map<COSDictionary, Integer> numbers,
-			List<Heading> headings) throws IOException {
-		int visited = 0;
+			List<Heading> headings, int[] visits) throws IOException {
 		for (PDOutlineItem item : node.children()) {
-			// A cycle in the outline's sibling links would go round for ever.
-			if (headings.size() >= MAX_HEADINGS || ++visited > MAX_HEADINGS) {
+			if (headings.size() >= MAX_HEADINGS || --visits[0] < 0) {
 				return;
 			}
 			PDPage page = item.findDestinationPage(pdf);
@@ -61,7 +63,7 @@ final class DocumentOutline {
 				headings.add(new Heading(number, level, title));
 			}
 			if (level < MAX_DEPTH) {
-				collect(pdf, item, level + 1, numbers, headings);
+				collect(pdf, item, level + 1, numbers, headings, visits);
 			}
 		}
 	}
