@@ -34,8 +34,6 @@ public class DocumentRepository {
 			+ " chunks, embedding_model, warnings, error_code, error_message, error_stage, workflow_id, created_at,"
 			+ " updated_at, title, language, collection, metadata";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
 	};
 
@@ -43,22 +41,25 @@ public class DocumentRepository {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	DocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final JsonMapper json;
+
+	DocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.json = json;
 	}
 
 	public Optional<DocumentRecord> findById(UUID id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM documents WHERE id = ?")
 			.param(id)
-			.query(DocumentRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
 	public Optional<DocumentRecord> findBySha256(String sha256) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM documents WHERE sha256 = ?")
 			.param(sha256)
-			.query(DocumentRepository::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -83,7 +84,7 @@ public class DocumentRepository {
 			spec = spec.param("createdAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
 				.param("id", after.id());
 		}
-		return spec.query(DocumentRepository::map).list();
+		return spec.query(this::map).list();
 	}
 
 	/** READY documents whose chunks were embedded by another model than {@code model}, oldest first. */
@@ -106,13 +107,13 @@ public class DocumentRepository {
 	/** A new PENDING document at stage UPLOAD. Throws DuplicateKeyException if its SHA-256 is known. */
 	public void insert(UUID id, String filename, DocumentType type, String sha256, long sizeBytes, String workflowId,
 			String collection, Map<String, String> metadata) {
-		String json = JSON.writeValueAsString(metadata);
+		String metadataJson = this.json.writeValueAsString(metadata);
 		this.jdbc.sql("""
 				INSERT INTO documents (id, filename, content_type, sha256, size_bytes, status, stage, workflow_id,
 				                       collection, metadata)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
 			.params(id, filename, type.name(), sha256, sizeBytes, DocumentStatus.PENDING.name(), Stage.UPLOAD.name(),
-					workflowId, collection, json)
+					workflowId, collection, metadataJson)
 			.update();
 	}
 
@@ -174,7 +175,7 @@ public class DocumentRepository {
 		return this.jdbc.sql("DELETE FROM documents WHERE id = ?").param(id).update() > 0;
 	}
 
-	private static DocumentRecord map(ResultSet rs, int row) throws SQLException {
+	private DocumentRecord map(ResultSet rs, int row) throws SQLException {
 		String errorCode = rs.getString("error_code");
 		IngestionError error = (errorCode != null)
 				? new IngestionError(ErrorCode.fromFailureType(errorCode).orElse(ErrorCode.INTERNAL_ERROR),
@@ -189,8 +190,8 @@ public class DocumentRepository {
 				metadata(rs.getString("metadata")));
 	}
 
-	private static Map<String, String> metadata(String json) {
-		return (json != null) ? JSON.readValue(json, METADATA) : Map.of();
+	private Map<String, String> metadata(String column) {
+		return (column != null) ? this.json.readValue(column, METADATA) : Map.of();
 	}
 
 	private static Stage stage(String value) {

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -126,6 +128,9 @@ class SearchService {
 			JOIN documents d ON d.id = f.document_id
 			ORDER BY f.score DESC, f.document_id, f.chunk_index""";
 
+	/** Every text-search configuration, in which the query's words are read. */
+	private static final String[] CONFIGS = TextSearchLanguage.configs().toArray(String[]::new);
+
 	private final QueryEmbedder embedder;
 
 	private final JdbcClient jdbc;
@@ -154,17 +159,20 @@ class SearchService {
 			// any parameters: without the LIMIT's value that generic plan computed the distance to every chunk (a
 			// sequential scan, 350 ms at 6,000 chunks) instead of walking the HNSW index (2 ms). Plan each search
 			// for its own parameters.
-			setLocal("plan_cache_mode", "force_custom_plan");
+			Map<String, String> settings = new LinkedHashMap<>();
+			settings.put("plan_cache_mode", "force_custom_plan");
 			if (vector != null) {
-				// SET LOCAL: the candidate list grows with the candidates asked, for this transaction only.
-				setLocal("hnsw.ef_search", String.valueOf(Math.max(this.properties.getMinEfSearch(), 2 * candidates)));
+				// The candidate list grows with the candidates asked.
+				settings.put("hnsw.ef_search",
+						String.valueOf(Math.max(this.properties.getMinEfSearch(), 2 * candidates)));
 				if (filters.any()) {
 					// The index scan filters after it finds candidates; it keeps scanning until it has enough.
-					setLocal("hnsw.iterative_scan", "relaxed_order");
+					settings.put("hnsw.iterative_scan", "relaxed_order");
 				}
 			}
+			setLocal(settings);
 			JdbcClient.StatementSpec spec = this.jdbc.sql(sql(mode, filters))
-				.param("configs", TextSearchLanguage.configs().toArray(String[]::new))
+				.param("configs", CONFIGS)
 				.param("text", query + " " + TextSearchLanguage.cjkBigrams(query))
 				.param("identifiers", shape.identifiers().toArray(String[]::new))
 				.param("k", k)
@@ -277,9 +285,12 @@ class SearchService {
 		return row.wasNull() ? null : (int) rank;
 	}
 
-	private void setLocal(String name, String value) {
-		this.jdbc.sql("SELECT set_config(:name, :value, true)").param("name", name).param("value", value)
-			.query(String.class)
+	/** SET LOCAL, for this transaction only, in one round trip: a search pays for its statement, not for these. */
+	private void setLocal(Map<String, String> settings) {
+		this.jdbc.sql("SELECT count(set_config(name, value, true)) FROM unnest(:names, :values) AS s (name, value)")
+			.param("names", settings.keySet().toArray(String[]::new))
+			.param("values", settings.values().toArray(String[]::new))
+			.query(Long.class)
 			.single();
 	}
 

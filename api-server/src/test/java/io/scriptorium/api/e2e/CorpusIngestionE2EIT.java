@@ -226,12 +226,7 @@ class CorpusIngestionE2EIT {
 	 */
 	@Test
 	void aDocumentEmbeddedByAnotherModelIsReportedAndReembedded() throws Exception {
-		String id = this.finals.entrySet()
-			.stream()
-			.filter(entry -> entry.getKey().file().equals(DISTINCTIVE_FILE))
-			.map(entry -> entry.getValue().get("id").asString())
-			.findFirst()
-			.orElseThrow();
+		String id = documentId(DISTINCTIVE_FILE);
 		String model = this.api.get("/api/v1/documents/" + id).json().get("embeddingModel").asString();
 		try (var connection = this.database.connect(); var statement = connection.createStatement()) {
 			statement
@@ -258,13 +253,18 @@ class CorpusIngestionE2EIT {
 		assertThat(this.api.post("/api/v1/documents/reembed").json().get("remaining").asLong()).isZero();
 	}
 
-	private JsonNode chunkStartingWith(String file, String start) {
-		String id = this.finals.entrySet()
+	/** The id of the document the corpus file became. */
+	private String documentId(String file) {
+		return this.finals.entrySet()
 			.stream()
 			.filter(entry -> entry.getKey().file().equals(file))
 			.map(entry -> entry.getValue().get("id").asString())
 			.findFirst()
 			.orElseThrow();
+	}
+
+	private JsonNode chunkStartingWith(String file, String start) {
+		String id = documentId(file);
 		for (int offset = 0;; offset += 500) {
 			JsonNode page = this.api.get("/api/v1/documents/" + id + "/chunks?limit=500&offset=" + offset).json();
 			for (JsonNode chunk : page.get("items")) {

@@ -81,8 +81,7 @@ final class DocumentOutline {
 		if (text == null) {
 			return "";
 		}
-		String clean = TextCleaner.clean(text).replace('\n', ' ');
-		return (clean.length() > MAX_TITLE_CHARS) ? clean.substring(0, MAX_TITLE_CHARS).strip() : clean;
+		return SegmentHeadings.cut(TextCleaner.clean(text));
 	}
 
 }

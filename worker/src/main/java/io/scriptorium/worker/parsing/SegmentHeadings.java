@@ -43,8 +43,8 @@ interface SegmentHeadings {
 
 	static String cut(String title) {
 		String line = title.strip().replaceAll("\\s+", " ");
-		return (line.length() > DocumentOutline.MAX_TITLE_CHARS) ? line.substring(0, DocumentOutline.MAX_TITLE_CHARS)
-				: line;
+		return (line.length() > DocumentOutline.MAX_TITLE_CHARS)
+				? line.substring(0, DocumentOutline.MAX_TITLE_CHARS).strip() : line;
 	}
 
 }
