@@ -95,7 +95,8 @@ final class InProcessIngestion {
 		execute("DROP TABLE IF EXISTS " + TABLE);
 	}
 
-	private static DocumentParser parserFor(CorpusFile file) {
+	/** LangChain4j's parser for a file, as its documentation pairs them. */
+	static DocumentParser parserFor(CorpusFile file) {
 		return switch (file.kind()) {
 			case "pdf" -> new ApachePdfBoxDocumentParser();
 			case "txt", "md" -> new TextDocumentParser();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Packs text into chunks of at most {@code maxTokens} tokens of the embedding model, so the model reads every
  * chunk to its end. Text is fed page by page ({@link #add}) and chunks leave through the consumer as soon as they
  * are full, so memory stays bounded by a page plus a chunk. Whole paragraphs are kept together when they fit, then
- * whole sentences; only a sentence longer than a chunk is cut, at a word if it can be. Consecutive chunks share up
+ * whole sentences; only a sentence longer than a chunk is cut, at a word if it can be. A table the parser could
+ * tell is cut between rows, each of its chunks led by its header row. Consecutive chunks share up
  * to {@code overlapTokens} of whole trailing sentences. Pages arrive as parsing stored them, already cleaned (the
  * parsing package's {@code TextCleaner}: no control characters, line breaks normalised). Not thread-safe: one
  * instance per document.
@@ -25,6 +26,15 @@ public class TextChunker {
 	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	/** A Markdown table's line between its header and its rows. */
+	private static final Pattern TABLE_RULE = Pattern.compile("[|:\\- ]+");
+
+	private static final String PARAGRAPH = "\n\n";
+
+	private static final String SENTENCE = " ";
+
+	private static final String ROW = "\n";
 
 	private final TokenCounter counter;
 
@@ -94,15 +104,26 @@ public class TextChunker {
 	public void add(Integer page, String text) {
 		List<String> paragraphs = new ArrayList<>();
 		for (String paragraph : PARAGRAPH_BREAK.split(text)) {
-			String normalized = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
+			List<String> rows = tableRows(paragraph);
+			if (!rows.isEmpty()) {
+				addParagraphs(page, paragraphs);
+				addTable(page, rows);
+				continue;
+			}
+			String normalized = normalize(paragraph);
 			if (!normalized.isEmpty()) {
 				paragraphs.add(normalized);
 			}
 		}
+		addParagraphs(page, paragraphs);
+	}
+
+	private void addParagraphs(Integer page, List<String> paragraphs) {
 		int[] tokens = contentTokens(paragraphs);
 		for (int i = 0; i < tokens.length; i++) {
 			addParagraph(page, paragraphs.get(i), tokens[i]);
 		}
+		paragraphs.clear();
 	}
 
 	/** Emits the last chunk. */
@@ -123,36 +144,79 @@ public class TextChunker {
 	}
 
 	private void addParagraph(Integer page, String paragraph, int tokens) {
-		int budget = budget();
-		if (tokens <= budget - this.currentTokens) {
-			append(new Unit(page, paragraph, tokens, true));
+		if (fitsWhole(page, paragraph, tokens)) {
 			return;
-		}
-		// The paragraph does not fit: a fairly full chunk ends here rather than mid-paragraph.
-		if (this.pending && this.currentTokens >= budget / 2) {
-			emit();
-			if (tokens <= budget - this.currentTokens) {
-				append(new Unit(page, paragraph, tokens, true));
-				return;
-			}
 		}
 		List<String> sentences = sentences(paragraph);
 		int[] sentenceTokens = contentTokens(sentences);
 		for (int i = 0; i < sentenceTokens.length; i++) {
-			addSentence(page, sentences.get(i), sentenceTokens[i], i == 0);
+			addSentence(page, sentences.get(i), sentenceTokens[i], (i == 0) ? PARAGRAPH : SENTENCE);
 		}
 	}
 
-	private void addSentence(Integer page, String sentence, int tokens, boolean startsParagraph) {
+	/**
+	 * Appends a paragraph (or a table) whole if it fits the current chunk, or the next one: a fairly full chunk ends
+	 * before it rather than in its middle.
+	 */
+	private boolean fitsWhole(Integer page, String paragraph, int tokens) {
+		int budget = budget();
+		if (tokens <= budget - this.currentTokens) {
+			append(new Unit(page, paragraph, tokens, PARAGRAPH));
+			return true;
+		}
+		if (this.pending && this.currentTokens >= budget / 2) {
+			emit();
+			if (tokens <= budget - this.currentTokens) {
+				append(new Unit(page, paragraph, tokens, PARAGRAPH));
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A table too long for one chunk is cut between rows, and every chunk it continues in starts with its header
+	 * row, so that a value is never read apart from what its column means.
+	 */
+	private void addTable(Integer page, List<String> rows) {
+		int[] tokens = contentTokens(rows);
+		int total = rows.size() - 1;
+		for (int count : tokens) {
+			total += count;
+		}
+		if (fitsWhole(page, String.join(ROW, rows), total)) {
+			return;
+		}
+		Unit header = new Unit(page, rows.get(0), tokens[0], PARAGRAPH);
+		boolean repeatHeader = header.tokens() <= budget() / 4;
+		place(header);
+		for (int i = 1; i < rows.size(); i++) {
+			Unit row = new Unit(page, rows.get(i), tokens[i], ROW);
+			if (!repeatHeader || row.tokens() > budget() - header.tokens()) {
+				addSentence(page, row.text(), row.tokens(), ROW);
+				continue;
+			}
+			if (this.pending && row.tokens() > budget() - this.currentTokens) {
+				emit();
+				// The header, not the overlap, leads the table's next chunk.
+				this.current.clear();
+				this.currentTokens = 0;
+				append(header);
+			}
+			append(row);
+		}
+	}
+
+	private void addSentence(Integer page, String sentence, int tokens, String joiner) {
 		int budget = budget();
 		if (tokens > budget) {
 			for (String piece : cut(sentence, budget)) {
-				addSentence(page, piece, contentTokens(piece), startsParagraph);
-				startsParagraph = false;
+				addSentence(page, piece, contentTokens(piece), joiner);
+				joiner = SENTENCE;
 			}
 			return;
 		}
-		place(new Unit(page, sentence, tokens, startsParagraph));
+		place(new Unit(page, sentence, tokens, joiner));
 	}
 
 	/** Appends a unit that fits a chunk on its own, first emitting the current chunk if it has no room left. */
@@ -287,11 +351,34 @@ public class TextChunker {
 		StringBuilder text = new StringBuilder();
 		for (Unit unit : units) {
 			if (!text.isEmpty()) {
-				text.append(unit.startsParagraph() ? "\n\n" : " ");
+				text.append(unit.joiner());
 			}
 			text.append(unit.text());
 		}
 		return text.toString();
+	}
+
+	private static String normalize(String text) {
+		return WHITESPACE.matcher(text).replaceAll(" ").strip();
+	}
+
+	/**
+	 * The rows of a paragraph that is a table as the parsers write one they can tell (a row a line, its cells
+	 * between {@code |}, as in Markdown; a Markdown table's {@code |---|} line left out), else none.
+	 */
+	static List<String> tableRows(String paragraph) {
+		List<String> rows = new ArrayList<>();
+		for (String line : paragraph.strip().split("\n")) {
+			String row = normalize(line);
+			if (row.isEmpty() || TABLE_RULE.matcher(row).matches()) {
+				continue;
+			}
+			if (row.indexOf('|') < 0) {
+				return List.of();
+			}
+			rows.add(row);
+		}
+		return (rows.size() >= 2) ? rows : List.of();
 	}
 
 	/**
@@ -305,8 +392,11 @@ public class TextChunker {
 		}
 	}
 
-	/** A paragraph, sentence or piece of one, with its content tokens (special tokens excluded). */
-	private record Unit(Integer page, String text, int tokens, boolean startsParagraph) {
+	/**
+	 * A paragraph, sentence, table row or piece of one, with its content tokens (special tokens excluded) and what
+	 * separates it from the unit before it in a chunk.
+	 */
+	private record Unit(Integer page, String text, int tokens, String joiner) {
 	}
 
 }

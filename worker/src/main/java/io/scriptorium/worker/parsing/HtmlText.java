@@ -15,8 +15,8 @@ import org.jsoup.select.NodeFilter;
 
 /**
  * The text a browser would show: no scripts, styles or hidden elements (inline XBRL filings hide a whole header
- * with {@code display:none}), a line break after each block, a blank line after paragraphs and headings, table
- * cells separated by spaces.
+ * with {@code display:none}), a line break after each block, a blank line after paragraphs and headings, a table
+ * as its own paragraph with a row a line and its cells between {@code |}.
  */
 final class HtmlText {
 
@@ -68,7 +68,16 @@ final class HtmlText {
 					if (element.normalName().equals("br")) {
 						text.append('\n');
 					}
-					else if (element.isBlock() && !isCell(element)) {
+					else if (isCell(element)) {
+						if (element.text().isBlank()) {
+							return FilterResult.SKIP_ENTIRELY;
+						}
+						breakCell(text);
+					}
+					else if (element.normalName().equals("table")) {
+						breakLines(text, 2);
+					}
+					else if (element.isBlock()) {
 						breakLines(text, 1);
 					}
 					int level = HEADINGS.indexOf(element.normalName()) + 1;
@@ -86,9 +95,9 @@ final class HtmlText {
 						this.preformatted--;
 					}
 					if (isCell(element)) {
-						text.append(' ');
+						return FilterResult.CONTINUE;
 					}
-					else if (PARAGRAPHS.contains(element.normalName())) {
+					if (PARAGRAPHS.contains(element.normalName())) {
 						breakLines(text, 2);
 					}
 					else if (element.isBlock()) {
@@ -121,6 +130,21 @@ final class HtmlText {
 			existing++;
 		}
 		text.append("\n".repeat(breaks - existing));
+	}
+
+	/**
+	 * Separates a cell from the one before it in its row with {@code |}, as Markdown writes a table: the chunker
+	 * then tells the rows and the header row apart. Cells with nothing to show (layout columns) are skipped.
+	 */
+	private static void breakCell(StringBuilder text) {
+		int end = text.length();
+		while (end > 0 && text.charAt(end - 1) == ' ') {
+			end--;
+		}
+		text.setLength(end);
+		if (end > 0 && text.charAt(end - 1) != '\n') {
+			text.append(" | ");
+		}
 	}
 
 	private static boolean isCell(Element element) {

@@ -204,6 +204,38 @@ class TextChunkerTest {
 	}
 
 	@Test
+	void aTableLongerThanAChunkIsCutBetweenRowsAndEachPartStartsWithItsHeader() {
+		TextChunker chunker = chunker(128, 20);
+		StringBuilder table = new StringBuilder("| Wage bracket | Single rate | Married rate |\n|---|---|---|");
+		for (int row = 1; row <= 40; row++) {
+			table.append("\n| over $").append(row * 1_000).append(" | ").append(row).append(".5% | ")
+				.append(row * 2).append(".25% |");
+		}
+
+		chunker.add(1, "Withholding tables follow.\n\n" + table);
+		chunker.finish();
+
+		List<String> rows = TextChunker.tableRows(table.toString());
+		assertThat(rows).hasSize(41).doesNotContain("|---|---|---|");
+		assertThat(this.chunks).hasSizeGreaterThan(3).allSatisfy(chunk -> {
+			assertThat(chunk.tokenCount()).isLessThanOrEqualTo(128);
+			assertThat(chunk.text()).contains("| Wage bracket | Single rate | Married rate |\n| over $");
+		});
+		// Every row is in exactly one chunk, whole and on its own line.
+		List<String> seen = this.chunks.stream()
+			.flatMap(chunk -> chunk.text().lines())
+			.filter(line -> line.startsWith("| over $"))
+			.toList();
+		assertThat(seen).containsExactlyElementsOf(rows.subList(1, rows.size()));
+	}
+
+	@Test
+	void aParagraphWithLinesWithoutBarsIsNoTable() {
+		assertThat(TextChunker.tableRows("a | b\nplain prose line\n1 | 2")).isEmpty();
+		assertThat(TextChunker.tableRows("only | one row")).isEmpty();
+	}
+
+	@Test
 	void blankInputProducesNoChunks() {
 		TextChunker chunker = chunker(128, 10);
 

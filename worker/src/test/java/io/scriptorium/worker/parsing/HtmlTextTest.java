@@ -33,9 +33,10 @@ class HtmlTextTest {
 	}
 
 	@Test
-	void tableCellsAreSeparatedAndRowsBreakLines() {
-		assertThat(visible("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>"))
-			.isEqualTo("a b\n1 2");
+	void tablesAreParagraphsWithARowALineAndCellsBetweenBars() {
+		assertThat(visible("<p>before</p><div>lead<table><tr><th>a</th><th> </th><th>b</th></tr>"
+				+ "<tr><td>1</td><td></td><td>2 <b>x</b></td></tr></table>after</div>"))
+			.isEqualTo("before\n\nlead\n\na | b\n1 | 2 x\n\nafter");
 	}
 
 	@Test
