@@ -364,21 +364,21 @@ public class TextChunker {
 
 	/**
 	 * The rows of a paragraph that is a table as the parsers write one they can tell (a row a line, its cells
-	 * between {@code |}, as in Markdown; a Markdown table's {@code |---|} line left out), else none.
+	 * between {@code |}, as in Markdown; a Markdown table's {@code |---|} line left out), else none. Rows of one cell
+	 * (a label spanning the table) have no bar: most rows, not all, must have one.
 	 */
 	static List<String> tableRows(String paragraph) {
 		List<String> rows = new ArrayList<>();
+		int withCells = 0;
 		for (String line : paragraph.strip().split("\n")) {
 			String row = normalize(line);
 			if (row.isEmpty() || TABLE_RULE.matcher(row).matches()) {
 				continue;
 			}
-			if (row.indexOf('|') < 0) {
-				return List.of();
-			}
 			rows.add(row);
+			withCells += (row.indexOf('|') >= 0) ? 1 : 0;
 		}
-		return (rows.size() >= 2) ? rows : List.of();
+		return (rows.size() >= 2 && withCells * 2 > rows.size()) ? rows : List.of();
 	}
 
 	/**

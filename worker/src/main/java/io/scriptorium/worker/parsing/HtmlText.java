@@ -52,6 +52,9 @@ final class HtmlText {
 			/** Inside {@code <pre>}, the source's line breaks are the text's. */
 			private int preformatted;
 
+			/** Inside a table cell, blocks are words of the cell: a row stays one line. */
+			private int cells;
+
 			@Override
 			public FilterResult head(Node node, int depth) {
 				if (node instanceof TextNode textNode) {
@@ -66,13 +69,18 @@ final class HtmlText {
 						this.preformatted++;
 					}
 					if (element.normalName().equals("br")) {
-						text.append('\n');
+						text.append((this.cells > 0) ? ' ' : '\n');
 					}
 					else if (isCell(element)) {
 						if (element.text().isBlank()) {
 							return FilterResult.SKIP_ENTIRELY;
 						}
-						breakCell(text);
+						if (this.cells++ == 0) {
+							breakCell(text);
+						}
+					}
+					else if (element.isBlock() && this.cells > 0) {
+						text.append(' ');
 					}
 					else if (element.normalName().equals("table")) {
 						breakLines(text, 2);
@@ -95,9 +103,12 @@ final class HtmlText {
 						this.preformatted--;
 					}
 					if (isCell(element)) {
-						return FilterResult.CONTINUE;
+						this.cells--;
 					}
-					if (PARAGRAPHS.contains(element.normalName())) {
+					else if (element.isBlock() && this.cells > 0) {
+						text.append(' ');
+					}
+					else if (PARAGRAPHS.contains(element.normalName())) {
 						breakLines(text, 2);
 					}
 					else if (element.isBlock()) {

@@ -230,9 +230,11 @@ class TextChunkerTest {
 	}
 
 	@Test
-	void aParagraphWithLinesWithoutBarsIsNoTable() {
-		assertThat(TextChunker.tableRows("a | b\nplain prose line\n1 | 2")).isEmpty();
+	void aParagraphIsATableWhenMostOfItsLinesHaveCells() {
+		assertThat(TextChunker.tableRows("a | b\nplain prose line\nanother one")).isEmpty();
 		assertThat(TextChunker.tableRows("only | one row")).isEmpty();
+		assertThat(TextChunker.tableRows("PART I\nItem 1. | Business | 4\nItem 2. | Properties | 9"))
+			.containsExactly("PART I", "Item 1. | Business | 4", "Item 2. | Properties | 9");
 	}
 
 	@Test

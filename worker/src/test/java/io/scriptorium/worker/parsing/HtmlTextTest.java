@@ -35,8 +35,8 @@ class HtmlTextTest {
 	@Test
 	void tablesAreParagraphsWithARowALineAndCellsBetweenBars() {
 		assertThat(visible("<p>before</p><div>lead<table><tr><th>a</th><th> </th><th>b</th></tr>"
-				+ "<tr><td>1</td><td></td><td>2 <b>x</b></td></tr></table>after</div>"))
-			.isEqualTo("before\n\nlead\n\na | b\n1 | 2 x\n\nafter");
+				+ "<tr><td>1</td><td></td><td><p>2</p><div>x<br>y</div></td></tr></table>after</div>"))
+			.isEqualTo("before\n\nlead\n\na | b\n1 | 2 x y\n\nafter");
 	}
 
 	@Test
