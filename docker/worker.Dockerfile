@@ -22,12 +22,15 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -o -pl worker -am package -
  && java -Djarmode=tools -jar worker/target/worker-*.jar extract --layers --launcher --destination /app
 
 FROM ${JRE_IMAGE}
+# Tesseract's languages for OCR (Debian's tesseract-ocr-<code> packages: eng, deu, fra, spa, chi-sim, ...).
+ARG OCR_LANGUAGES="eng deu"
 # LibreOffice (Writer for DOCX/DOC/ODT/RTF, Impress for PPTX, no GUI) and fonts for faithful PDF rendering; procps
 # because jodconverter finds its LibreOffice process with `ps` (without it, the first conversion never connects);
-# curl for the healthcheck.
+# Tesseract for scanned pages; curl for the healthcheck.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libreoffice-writer-nogui libreoffice-impress-nogui fonts-dejavu-core fonts-liberation procps curl \
+      tesseract-ocr $(for language in ${OCR_LANGUAGES}; do printf 'tesseract-ocr-%s ' "$language"; done) \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --user-group --create-home --home-dir /home/scriptorium scriptorium
 WORKDIR /app

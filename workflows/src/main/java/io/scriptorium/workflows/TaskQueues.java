@@ -11,6 +11,9 @@ public final class TaskQueues {
 	/** Office conversion: only workers with LibreOffice installed poll it. */
 	public static final String OFFICE = "scriptorium-office";
 
+	/** OCR of scanned pages: only workers with Tesseract and {@code scriptorium.ocr.enabled=true} poll it. */
+	public static final String OCR = "scriptorium-ocr";
+
 	/** The schema migration workflow and its activity: every worker with database access polls it. */
 	public static final String MIGRATION = "scriptorium-migration";
 

@@ -12,12 +12,13 @@ import java.util.UUID;
 
 /**
  * A row of {@code documents}. {@code error} is null unless the document FAILED; {@code title} and {@code language}
- * (a text-search configuration) are known once it is parsed.
+ * (a text-search configuration) are known once it is parsed; {@code ocrLanguage} is what the upload asked OCR to
+ * read (null: the OCR workers' default) and {@code ocrPages} the pages OCR has read.
  */
 public record DocumentRecord(UUID id, String filename, DocumentType type, String sha256, long sizeBytes,
 		DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel, List<String> warnings,
 		IngestionError error, String workflowId, Instant createdAt, Instant updatedAt, String title, String language,
-		String collection, Map<String, String> metadata) {
+		String collection, Map<String, String> metadata, String ocrLanguage, List<Integer> ocrPages) {
 
 	public IngestionRequest ingestionRequest() {
 		return new IngestionRequest(this.id, this.filename, this.type, this.sizeBytes);

@@ -32,7 +32,9 @@ public class DocumentRepository {
 
 	private static final String COLUMNS = "id, filename, content_type, sha256, size_bytes, status, stage, pages,"
 			+ " chunks, embedding_model, warnings, error_code, error_message, error_stage, workflow_id, created_at,"
-			+ " updated_at, title, language, collection, metadata";
+			+ " updated_at, title, language, collection, metadata, ocr_language,"
+			+ " (SELECT array_agg(p.page ORDER BY p.page) FROM document_pages p"
+			+ "  WHERE p.document_id = documents.id AND p.ocr_needed AND p.ocr_done) AS ocr_pages";
 
 	private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
 	};
@@ -106,14 +108,14 @@ public class DocumentRepository {
 
 	/** A new PENDING document at stage UPLOAD. Throws DuplicateKeyException if its SHA-256 is known. */
 	public void insert(UUID id, String filename, DocumentType type, String sha256, long sizeBytes, String workflowId,
-			String collection, Map<String, String> metadata) {
+			String collection, Map<String, String> metadata, String ocrLanguage) {
 		String metadataJson = this.json.writeValueAsString(metadata);
 		this.jdbc.sql("""
 				INSERT INTO documents (id, filename, content_type, sha256, size_bytes, status, stage, workflow_id,
-				                       collection, metadata)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
+				                       collection, metadata, ocr_language)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""")
 			.params(id, filename, type.name(), sha256, sizeBytes, DocumentStatus.PENDING.name(), Stage.UPLOAD.name(),
-					workflowId, collection, metadataJson)
+					workflowId, collection, metadataJson, ocrLanguage)
 			.update();
 	}
 
@@ -187,7 +189,7 @@ public class DocumentRepository {
 				integer(rs, "chunks"), rs.getString("embedding_model"), strings(rs.getArray("warnings")), error,
 				rs.getString("workflow_id"), instant(rs, "created_at"), instant(rs, "updated_at"),
 				rs.getString("title"), rs.getString("language"), rs.getString("collection"),
-				metadata(rs.getString("metadata")));
+				metadata(rs.getString("metadata")), rs.getString("ocr_language"), integers(rs.getArray("ocr_pages")));
 	}
 
 	private Map<String, String> metadata(String column) {
@@ -205,6 +207,10 @@ public class DocumentRepository {
 
 	private static List<String> strings(Array array) throws SQLException {
 		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+	private static List<Integer> integers(Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((Integer[]) array.getArray()) : List.of();
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -16,8 +16,8 @@ import java.util.UUID;
 public record DocumentResponse(UUID id, String filename, String type, String contentType, String sha256,
 		long sizeBytes, DocumentStatus status, Stage stage, Integer pages, Integer chunks, String embeddingModel,
 		List<String> warnings, IngestionError error, String workflowId, Instant createdAt, Instant updatedAt,
-		String title, String language, String collection, Map<String, String> metadata, boolean reembeddingNeeded,
-		Progress progress) {
+		String title, String language, String collection, Map<String, String> metadata, String ocrLanguage,
+		List<Integer> ocrPages, boolean reembeddingNeeded, Progress progress) {
 
 	/**
 	 * @param currentModel the model search embeds queries with: a READY document embedded by another is not found
@@ -30,7 +30,8 @@ public record DocumentResponse(UUID id, String filename, String type, String con
 				document.type().contentType(), document.sha256(), document.sizeBytes(), document.status(),
 				document.stage(), document.pages(), document.chunks(), document.embeddingModel(), document.warnings(),
 				document.error(), document.workflowId(), document.createdAt(), document.updatedAt(), document.title(),
-				document.language(), document.collection(), document.metadata(), stale, progress);
+				document.language(), document.collection(), document.metadata(), document.ocrLanguage(),
+				document.ocrPages(), stale, progress);
 	}
 
 }

@@ -90,7 +90,7 @@ public class DocumentService {
 	private void store(UUID id, NewDocument upload) {
 		this.transaction.executeWithoutResult(status -> {
 			this.documents.insert(id, upload.filename(), upload.type(), upload.sha256(), upload.sizeBytes(),
-					WorkflowIds.forDocument(id), upload.collection(), upload.metadata());
+					WorkflowIds.forDocument(id), upload.collection(), upload.metadata(), upload.ocrLanguage());
 			try (InputStream content = upload.content().getInputStream()) {
 				this.documents.insertOriginal(id, content, upload.sizeBytes());
 			}

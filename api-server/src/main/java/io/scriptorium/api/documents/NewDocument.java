@@ -9,8 +9,9 @@ import org.springframework.core.io.InputStreamSource;
  *
  * @param sha256 hex; the same bytes are the same document
  * @param collection null when none was given
+ * @param ocrLanguage Tesseract languages for its scanned pages, null for the OCR workers' default
  * @param content the bytes, streamed into the database once
  */
 public record NewDocument(String filename, DocumentType type, String sha256, long sizeBytes, String collection,
-		Map<String, String> metadata, InputStreamSource content) {
+		Map<String, String> metadata, String ocrLanguage, InputStreamSource content) {
 }

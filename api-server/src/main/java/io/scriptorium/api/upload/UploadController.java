@@ -25,11 +25,14 @@ class UploadController {
 
 	private final DocumentService documents;
 
+	private final OcrLanguages ocrLanguages;
+
 	private final JsonMapper json;
 
-	UploadController(FileInspector inspector, DocumentService documents, JsonMapper json) {
+	UploadController(FileInspector inspector, DocumentService documents, OcrLanguages ocrLanguages, JsonMapper json) {
 		this.inspector = inspector;
 		this.documents = documents;
+		this.ocrLanguages = ocrLanguages;
 		this.json = json;
 	}
 
@@ -49,13 +52,17 @@ class UploadController {
 			@Parameter(description = "a collection to search the document in") @RequestParam(required = false)
 			String collection,
 			@Parameter(description = "a JSON object of strings, e.g. {\"team\": \"legal\"}; search filters on it")
-			@RequestParam(required = false) String metadata) {
+			@RequestParam(required = false) String metadata,
+			@Parameter(description = "Tesseract languages for scanned pages, e.g. deu+eng (default: the OCR"
+					+ " workers' scriptorium.ocr.default-language); 400 OCR_LANGUAGE_UNKNOWN if none has them")
+			@RequestParam(required = false) String language) {
 		// Checked at the door, before a byte is stored.
 		UploadLabels labels = UploadLabels.parse(collection, metadata, this.json);
+		String ocrLanguage = this.ocrLanguages.check(language);
 		InspectedFile inspected = this.inspector.inspect(file.getOriginalFilename(), file, file.getSize());
 		DocumentService.Ingestion upload = this.documents.ingest(new NewDocument(inspected.filename(),
 				inspected.type(), inspected.sha256(), inspected.sizeBytes(), labels.collection(), labels.metadata(),
-				file), reprocess);
+				ocrLanguage, file), reprocess);
 		UploadResponse body = UploadResponse.of(upload.document());
 		if (!upload.started()) {
 			return ResponseEntity.ok(body);

@@ -71,7 +71,7 @@ class CorpusIngestionE2EIT {
 		TemporalTestNamespace temporal = TemporalTestNamespace.create("e2e");
 		List<String> args = List.of("--spring.datasource.url=" + this.database.url(),
 				"--spring.temporal.namespace=" + temporal.name(),
-				"--spring.temporal.connection.target=" + TemporalTestNamespace.TARGET);
+				"--spring.temporal.connection.target=" + TemporalTestNamespace.TARGET, "--scriptorium.ocr.enabled=true");
 		// The benchmark's memory goal: the whole corpus (War and Peace, a 400-page PDF) within a 768 MB heap.
 		this.worker = AppProcess.start("worker", WORKER_JAR, LOGS, WORKER_JVM, args);
 		// The worker runs the schema migration; its readiness waits for it.
@@ -138,10 +138,15 @@ class CorpusIngestionE2EIT {
 					}
 				}
 				case "ok-no-text" -> {
+					// Scans without a text layer: OCR reads them.
 					expectReady(softly, entry, upload, document);
 					if (document != null) {
 						softly.assertThat(document.get("warnings").toString()).as(entry + " warnings")
-							.contains("NO_TEXT_LAYER");
+							.contains("OCR_APPLIED")
+							.doesNotContain("NO_TEXT_LAYER");
+						softly.assertThat(document.get("chunks").asInt()).as(entry + " chunks").isPositive();
+						softly.assertThat(document.get("ocrPages").size()).as(entry + " OCR pages")
+							.isEqualTo(entry.pageCount());
 					}
 				}
 				default -> softly.fail("Unknown expectation " + entry.expectation());
@@ -189,6 +194,19 @@ class CorpusIngestionE2EIT {
 			rank = vector.get(i).get("text").asString().contains(identifier) ? i + 1 : 0;
 		}
 		System.out.println("[e2e] '" + identifier + "' in vector-only search: rank " + ((rank > 0) ? rank : "> 100"));
+	}
+
+	@Test
+	void wordsOfAScanAreFoundAndAScanWithItsOwnTextLayerGetsNoOcr() {
+		JsonNode results = this.api.get("/api/v1/search?k=5&mode=keyword&q=lorem+ipsum+dolor+sit+amet+consectetur")
+			.json()
+			.get("results");
+		assertThat(results.get(0).get("filename").asString()).isEqualTo("pdf-scan-notext-loremipsum-unstructured.pdf");
+
+		JsonNode layered = this.api.get("/api/v1/documents/" + documentId("pdf-scan-with-ocr-layer-unstructured.pdf"))
+			.json();
+		assertThat(layered.get("ocrPages").size()).isZero();
+		assertThat(layered.get("warnings").toString()).doesNotContain("OCR_APPLIED");
 	}
 
 	@Test

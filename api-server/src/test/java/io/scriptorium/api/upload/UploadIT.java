@@ -248,6 +248,28 @@ class UploadIT {
 		}
 	}
 
+	@Test
+	void anOcrLanguageIsKeptWhenAnOcrWorkerHasItAndRefusedOtherwise() throws Exception {
+		try (Connection connection = database.connect()) {
+			execute(connection, "INSERT INTO ocr_languages (language) VALUES (?), ('eng') ON CONFLICT DO NOTHING", "deu");
+		}
+		byte[] text = ("A scan's language " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+
+		Response unknown = this.api.upload("scan.txt", text, "language=deu+fra");
+		Response malformed = this.api.upload("scan.txt", text, "language=../eng");
+		Response known = this.api.upload("scan.txt", text, "language=deu+eng");
+
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.code()).isEqualTo("OCR_LANGUAGE_UNKNOWN");
+		assertThat(unknown.json().get("detail").asString()).contains("fra").contains("deu, eng");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.code()).isEqualTo("OCR_LANGUAGE_UNKNOWN");
+		// Refused at the door: the same bytes are then new, not a document already stored.
+		assertThat(known.status()).isEqualTo(202);
+		String id = known.json().get("id").asString();
+		assertThat(this.api.get("/api/v1/documents/" + id).json().get("ocrLanguage").asString()).isEqualTo("deu+eng");
+	}
+
 	/** What a worker would leave behind: the run closed, the row READY with pages, chunks and a PDF. */
 	private static void finishAsReady(String id, String workflowId) throws Exception {
 		workflows.newUntypedWorkflowStub(workflowId).terminate("test: pretend the run finished");

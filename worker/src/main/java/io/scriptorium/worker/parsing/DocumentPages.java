@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentPages {
 
-	record Page(int number, String text) {
+	/** A page's text layer, and whether OCR is to read the page. */
+	record Page(int number, String text, boolean ocrNeeded) {
 	}
 
 	/** What the stored pages add up to. */
-	record Totals(int pagesWithText, long characters) {
+	record Totals(int pagesWithText, long characters, int pagesNeedingOcr) {
 	}
 
 	private final JdbcTemplate jdbcTemplate;
@@ -38,12 +39,14 @@ class DocumentPages {
 	void upsert(DocumentRef document, List<Page> pages) {
 		try {
 			this.jdbcTemplate.batchUpdate("""
-					INSERT INTO document_pages (document_id, page, text) VALUES (?, ?, ?)
-					ON CONFLICT (document_id, page) DO UPDATE SET text = excluded.text
+					INSERT INTO document_pages (document_id, page, text, ocr_needed) VALUES (?, ?, ?, ?)
+					ON CONFLICT (document_id, page) DO UPDATE
+					SET text = excluded.text, ocr_needed = excluded.ocr_needed, ocr_done = false, ocr_confidence = NULL
 					""", pages, pages.size(), (statement, page) -> {
 				statement.setObject(1, document.documentId());
 				statement.setInt(2, page.number());
 				statement.setString(3, page.text());
+				statement.setBoolean(4, page.ocrNeeded());
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -81,8 +84,9 @@ class DocumentPages {
 
 	Totals totals(UUID documentId) {
 		return this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE text <> '') AS pages_with_text,
-				       coalesce(sum(char_length(text)), 0) AS characters
+				SELECT count(*) FILTER (WHERE text <> '' AND NOT ocr_needed) AS pages_with_text,
+				       coalesce(sum(char_length(text)) FILTER (WHERE NOT ocr_needed), 0) AS characters,
+				       count(*) FILTER (WHERE ocr_needed) AS pages_needing_ocr
 				FROM document_pages WHERE document_id = ?
 				""")
 			.param(documentId)

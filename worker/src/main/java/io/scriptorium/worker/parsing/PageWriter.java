@@ -41,14 +41,21 @@ final class PageWriter {
 		this.lastPage = lastPageWritten;
 	}
 
-	/** Adds the next page; its text is already {@link TextCleaner cleaned}. */
-	/** @return the number the page was stored under */
+	/**
+	 * Adds the next page; its text is already {@link TextCleaner cleaned}.
+	 * @return the number the page was stored under
+	 */
 	int add(String text) {
+		return add(text, false);
+	}
+
+	/** Adds the next page, which OCR is to read if {@code ocrNeeded}. */
+	int add(String text, boolean ocrNeeded) {
 		if (this.sample.length() < LANGUAGE_SAMPLE_CHARS) {
 			this.sample.append(text, 0, Math.min(text.length(), LANGUAGE_SAMPLE_CHARS - this.sample.length()))
 				.append('\n');
 		}
-		this.batch.add(new DocumentPages.Page(++this.lastPage, text));
+		this.batch.add(new DocumentPages.Page(++this.lastPage, text, ocrNeeded));
 		if (this.batch.size() >= this.batchSize) {
 			flush();
 		}

@@ -28,7 +28,8 @@ final class ParserFrames {
 	record Outline(String title, List<Heading> headings) implements Frame {
 	}
 
-	record PageText(int page, String text) implements Frame {
+	/** A page's text layer; {@code ocrNeeded} when it has none to speak of ({@link ScannedPage}). */
+	record PageText(int page, String text, boolean ocrNeeded) implements Frame {
 	}
 
 	/** A page that could not be read: damaged ({@code tooComplex} false) or over a budget. */
@@ -82,6 +83,7 @@ final class ParserFrames {
 			out.writeByte(PAGE_TEXT);
 			out.writeInt(text.page());
 			writeString(out, text.text());
+			out.writeBoolean(text.ocrNeeded());
 		}
 		else if (frame instanceof PageSkipped skipped) {
 			out.writeByte(PAGE_SKIPPED);
@@ -106,7 +108,7 @@ final class ParserFrames {
 		return switch (type) {
 			case PAGE_COUNT -> new PageCount(in.readInt());
 			case OUTLINE -> readOutline(in);
-			case PAGE_TEXT -> new PageText(in.readInt(), readString(in));
+			case PAGE_TEXT -> new PageText(in.readInt(), readString(in), in.readBoolean());
 			case PAGE_SKIPPED -> new PageSkipped(in.readInt(), in.readBoolean(), readString(in));
 			case REFUSED -> new Refused(Reason.values()[in.readByte()], readString(in));
 			case END -> new End();

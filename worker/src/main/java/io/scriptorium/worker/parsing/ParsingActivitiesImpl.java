@@ -54,7 +54,7 @@ class ParsingActivitiesImpl implements ParsingActivities {
 		Path file = null;
 		try {
 			file = Files.createTempFile("scriptorium-parse-", "." + document.type().extension());
-			BlobKind kind = (document.type().needsConversion()) ? BlobKind.PDF : BlobKind.ORIGINAL;
+			BlobKind kind = BlobKind.readBy(document.type());
 			this.blobs.copyTo(document, kind, file);
 			ParseResult result = (document.type().isText()) ? extractSegments(document, file, context)
 					: extractPdfPages(document, file, context);
@@ -80,7 +80,7 @@ class ParsingActivitiesImpl implements ParsingActivities {
 		PdfTextExtractor.Extraction extraction = this.pdfText.extract(document, file, resumeAfter + 1, writer);
 		DocumentPages.Totals totals = writer.finish();
 		return new ParseResult(extraction.pages(), totals.pagesWithText(), totals.characters(),
-				extraction.skippedPages());
+				extraction.skippedPages(), totals.pagesNeedingOcr());
 	}
 
 	private ParseResult extractSegments(DocumentRef document, Path file, ActivityExecutionContext context)
@@ -105,7 +105,7 @@ class ParsingActivitiesImpl implements ParsingActivities {
 		}
 		writer.outline(headings.title(), headings.headings());
 		DocumentPages.Totals totals = writer.finish();
-		return new ParseResult(0, totals.pagesWithText(), totals.characters(), 0);
+		return new ParseResult(0, totals.pagesWithText(), totals.characters(), 0, 0);
 	}
 
 	private static void deleteQuietly(Path file) {

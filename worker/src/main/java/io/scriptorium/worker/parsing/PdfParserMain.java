@@ -118,7 +118,8 @@ public final class PdfParserMain {
 
 	private static Frame page(PDDocument pdf, PDPage page, int number, BudgetedTextStripper stripper) {
 		try {
-			return new PageText(number, stripper.text(pdf, page));
+			String text = stripper.text(pdf, page);
+			return new PageText(number, text, ScannedPage.needsOcr(page, text));
 		}
 		catch (BudgetedTextStripper.PageTooComplex ex) {
 			return new PageSkipped(number, true, ex.getMessage());

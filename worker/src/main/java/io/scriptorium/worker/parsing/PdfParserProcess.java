@@ -1,9 +1,9 @@
 package io.scriptorium.worker.parsing;
 
 import io.scriptorium.worker.parsing.ParserFrames.Frame;
+import io.scriptorium.worker.sandbox.ChildJvm;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.File;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +29,6 @@ import org.springframework.util.unit.DataSize;
 final class PdfParserProcess implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(PdfParserProcess.class);
-
-	/** The exit status of a JVM started with -XX:+ExitOnOutOfMemoryError when its heap ran out. */
-	private static final int OUT_OF_MEMORY_EXIT = 3;
 
 	private static final int STDERR_TAIL_BYTES = 2048;
 
@@ -109,45 +105,11 @@ final class PdfParserProcess implements AutoCloseable {
 	/** Starts the parser on {@code file} from {@code firstPage}; its standard error goes to {@code stderr}. */
 	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, Limits limits, Path stderr,
 			ScheduledExecutorService scheduler) throws IOException {
-		List<String> command = new ArrayList<>(javaCommand(limits.heap()));
-		command.add(file.toAbsolutePath().toString());
-		command.add(String.valueOf(firstPage));
-		command.addAll(budget.toArgs());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-		// Nothing of the worker's environment (database and API credentials) reaches a process that reads
-		// strangers' files.
-		Map<String, String> environment = builder.environment();
-		Map<String, String> kept = Map.copyOf(environment);
-		environment.clear();
-		for (String name : List.of("PATH", "LANG", "LC_ALL", "TZ")) {
-			if (kept.containsKey(name)) {
-				environment.put(name, kept.get(name));
-			}
-		}
+		List<String> args = new ArrayList<>(List.of(file.toAbsolutePath().toString(), String.valueOf(firstPage)));
+		args.addAll(budget.toArgs());
+		ProcessBuilder builder = ChildJvm.builder(PdfParserMain.class, limits.heap(), args)
+			.redirectError(stderr.toFile());
 		return new PdfParserProcess(builder.start(), stderr, limits, scheduler);
-	}
-
-	/**
-	 * The JVM of this worker with its class path. A Spring Boot executable jar (or its exploded form) hides the
-	 * libraries from the class path, so there the jar's own PropertiesLauncher starts the parser's main class.
-	 */
-	private static List<String> javaCommand(DataSize heap) {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// The JVM's own messages (its out-of-memory notice) go to standard error, never into the frames; C1 only and
-		// the serial collector: a short-lived process on a shared host starts faster and competes less.
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap.toMegabytes() + "m",
-				"-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path")));
-		String loader = PdfParserMain.class.getClassLoader().getClass().getName();
-		if (loader.startsWith("org.springframework.boot.loader.")) {
-			command.add(command.size() - 2, "-Dloader.main=" + PdfParserMain.class.getName());
-			command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
-		}
-		else {
-			command.add(PdfParserMain.class.getName());
-		}
-		return command;
 	}
 
 	/** The next frame; {@link Died} when the process ended (or was killed) first. */
@@ -175,7 +137,7 @@ final class PdfParserProcess implements AutoCloseable {
 		if (this.killedFor == Death.OUT_OF_TIME) {
 			return new Died(Death.OUT_OF_TIME, "parsing it took longer than the time a document may take");
 		}
-		if (exit != null && exit == OUT_OF_MEMORY_EXIT) {
+		if (exit != null && exit == ChildJvm.OUT_OF_MEMORY_EXIT) {
 			return new Died(Death.OUT_OF_MEMORY, "it needs more than " + this.heap.toMegabytes() + " MB of memory");
 		}
 		logger.warn("PDF parser process exited with status {}; its last output: {}", exit, stderrTail());

@@ -127,7 +127,7 @@ class PdfTextExtractor implements DisposableBean {
 					writer.outline(outline.title(), outline.headings());
 				}
 				else if (frame instanceof PageText text) {
-					writer.add(TextCleaner.clean(text.text()));
+					writer.add(TextCleaner.clean(text.text()), text.ocrNeeded());
 					progress.next = text.page() + 1;
 				}
 				else if (frame instanceof PageSkipped skipped) {

@@ -5,12 +5,12 @@ package io.scriptorium.worker.parsing;
  * surrogate would be stored as '?'; runs of spaces, tabs and no-break spaces become one space, line breaks stay
  * line breaks, two or more become one blank line (a paragraph break), and the ends are trimmed.
  */
-final class TextCleaner {
+public final class TextCleaner {
 
 	private TextCleaner() {
 	}
 
-	static String clean(CharSequence text) {
+	public static String clean(CharSequence text) {
 		StringBuilder out = new StringBuilder(text.length());
 		int pendingBreaks = 0;
 		boolean pendingSpace = false;

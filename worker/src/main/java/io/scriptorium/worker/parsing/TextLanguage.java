@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * and needs no model; text where none of them reaches a clear share (Korean, tables of figures, a line or two) gets
  * {@code simple}: no stemming and no stop words, which still matches words and identifiers exactly.
  */
-final class TextLanguage {
+public final class TextLanguage {
 
 	private static final String SIMPLE = TextSearchLanguage.SIMPLE.config();
 
@@ -56,7 +56,7 @@ final class TextLanguage {
 	}
 
 	/** @return the text-search configuration of the language the sample is in, or {@code simple} */
-	static String of(CharSequence sample) {
+	public static String of(CharSequence sample) {
 		Map<TextSearchLanguage, int[]> counts = new EnumMap<>(TextSearchLanguage.class);
 		FUNCTION_WORDS.keySet().forEach(language -> counts.put(language, new int[1]));
 		int words = 0;

@@ -64,7 +64,7 @@ final class FakePipelineActivities {
 		@Override
 		public ParseResult extractText(DocumentRef document) {
 			log.info(PARSING_LOG_LINE);
-			return new ParseResult(PAGES, PAGES, 9_000, 0);
+			return new ParseResult(PAGES, PAGES, 9_000, 0, 0);
 		}
 
 		@Override

@@ -88,6 +88,7 @@ class ParsingActivitiesImplIT {
 				ParseResult result = activities.extractText(document);
 				assertThat(result.pages()).isEqualTo(entry.pageCount());
 				assertThat(result.pagesWithText()).isZero();
+				assertThat(result.pagesNeedingOcr()).isEqualTo(entry.pageCount());
 			}
 			case "reject-encrypted" -> assertNonRetryable(() -> activities.extractText(document),
 					ErrorCode.ENCRYPTED_DOCUMENT);
@@ -150,7 +151,7 @@ class ParsingActivitiesImplIT {
 
 		activities(new ParsingProperties()).extractText(document);
 
-		assertThat(pageTexts(document)).containsExactly("Heading\n\nFirst paragraph spans lines.\n\na b");
+		assertThat(pageTexts(document)).containsExactly("Heading\n\nFirst paragraph spans lines.\n\na | b");
 	}
 
 	@Test

@@ -22,6 +22,16 @@ public enum ErrorCode {
 	 */
 	DOCUMENT_TOO_COMPLEX,
 	EMBEDDING_FAILED,
+	/** OCR could not run: no OCR worker took the pages in time, or Tesseract failed. */
+	OCR_FAILED,
+	/** More pages need OCR than {@code scriptorium.ocr.max-pages} allows for one document. Not retried. */
+	OCR_TOO_MANY_PAGES,
+	/** A page took longer than {@code scriptorium.ocr.page-timeout} to render or recognise. Not retried. */
+	OCR_PAGE_TIMEOUT,
+	/** Rendering a page for OCR ran out of the renderer's memory (a huge image, a decompression bomb). Not retried. */
+	OCR_PAGE_TOO_LARGE,
+	/** The OCR language asked for is not installed on the OCR workers (HTTP 400 at upload). */
+	OCR_LANGUAGE_UNKNOWN,
 	DOCUMENT_NOT_FOUND,
 	/** API only: a request parameter is missing or out of range (HTTP 400). */
 	INVALID_REQUEST,

@@ -41,6 +41,19 @@ final class IngestionActivityOptions {
 			.build();
 	}
 
+	/**
+	 * One batch of pages (at most {@link OcrBatches#MAX_PAGES}), each page rendered and recognised within the OCR
+	 * worker's page timeout. Tesseract runs only where an OCR worker polls {@link TaskQueues#OCR}: as for conversion,
+	 * schedule-to-close bounds the wait for one, so that a stack without one ends the document FAILED with OCR_FAILED.
+	 * Heartbeats come after each page.
+	 */
+	static ActivityOptions ocr() {
+		return bounded(Duration.ofMinutes(20)).setTaskQueue(TaskQueues.OCR)
+			.setScheduleToCloseTimeout(Duration.ofMinutes(30))
+			.setHeartbeatTimeout(Duration.ofMinutes(5))
+			.build();
+	}
+
 	/** A 400-page PDF takes minutes; the heartbeats every few pages show a stuck parser long before that. */
 	static ActivityOptions parsing() {
 		return bounded(Duration.ofMinutes(15)).setHeartbeatTimeout(Duration.ofMinutes(1)).build();

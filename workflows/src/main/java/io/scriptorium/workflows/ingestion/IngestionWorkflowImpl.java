@@ -11,6 +11,8 @@ import io.scriptorium.workflows.document.Warning;
 import io.scriptorium.workflows.embedding.EmbeddingActivities;
 import io.scriptorium.workflows.failure.IngestionError;
 import io.scriptorium.workflows.indexing.IndexingActivities;
+import io.scriptorium.workflows.ocr.OcrActivities;
+import io.scriptorium.workflows.ocr.OcrResult;
 import io.scriptorium.workflows.parsing.ParseResult;
 import io.scriptorium.workflows.parsing.ParsingActivities;
 import io.temporal.failure.ActivityFailure;
@@ -23,11 +25,13 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
- * Convert (office formats only), parse, chunk, embed, index. Only ids and counts pass through the history: the
- * activities read and write the document's bytes, pages, chunks and vectors in the database.
+ * Convert (office formats only), parse, OCR (pages without a text layer only), chunk, embed, index. Only ids and
+ * counts pass through the history: the activities read and write the document's bytes, pages, chunks and vectors
+ * in the database.
  */
 public class IngestionWorkflowImpl implements IngestionWorkflow {
 
@@ -50,6 +54,11 @@ public class IngestionWorkflowImpl implements IngestionWorkflow {
 
 	private final IndexingActivities indexing = Workflow.newActivityStub(IndexingActivities.class,
 			IngestionActivityOptions.indexing());
+
+	private final OcrActivities ocr = Workflow.newActivityStub(OcrActivities.class, IngestionActivityOptions.ocr());
+
+	/** The change id of the OCR stage ({@link Workflow#getVersion}). */
+	static final String OCR_STAGE = "ocr-stage";
 
 	private DocumentRef document;
 
@@ -79,7 +88,19 @@ public class IngestionWorkflowImpl implements IngestionWorkflow {
 			if (parsed.skippedPages() > 0) {
 				warnings.add(Warning.PAGES_SKIPPED);
 			}
-			if (parsed.pagesWithText() == 0) {
+			int pagesWithText = parsed.pagesWithText();
+			// Runs whose parse ended before OCR existed decided without it, and replay that decision.
+			if (parsed.pagesNeedingOcr() > 0
+					&& Workflow.getVersion(OCR_STAGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+				enter(Stage.OCR);
+				OcrResult recognized = recognize(parsed.pagesNeedingOcr());
+				warnings.add(Warning.OCR_APPLIED);
+				if (recognized.lowConfidencePages() > 0) {
+					warnings.add(Warning.OCR_LOW_CONFIDENCE);
+				}
+				pagesWithText += recognized.pagesWithText();
+			}
+			if (pagesWithText == 0) {
 				warnings.add(Warning.NO_TEXT_LAYER);
 				return ready(warnings);
 			}
@@ -113,33 +134,59 @@ public class IngestionWorkflowImpl implements IngestionWorkflow {
 		this.status.recordStage(this.document.documentId(), next);
 	}
 
-	/**
-	 * Embeds {@code [from, to)} batches of the worker's batch size, keeping at most {@code parallelBatches} in
-	 * flight: a new batch starts as soon as one finishes. One activity per batch keeps the history at a few events
-	 * per batch whatever the page count.
-	 */
+	/** Embeds the chunks in batches of the worker's batch size, {@code parallelBatches} at a time. */
 	private void embedInBatches(ChunkingResult plan) {
-		int batchSize = Math.max(1, plan.batchSize());
-		int parallelBatches = Math.max(1, plan.parallelBatches());
-		List<Promise<Integer>> inFlight = new ArrayList<>();
-		for (int from = 0; from < plan.chunks(); from += batchSize) {
-			if (inFlight.size() >= parallelBatches) {
+		inBatches(plan.chunks(), plan.batchSize(), plan.parallelBatches(),
+				(from, to) -> Async.function(this.embedding::embedChunks, this.document, from, to),
+				(embedded) -> this.chunksEmbedded += embedded);
+	}
+
+	/** Recognises the pages that need OCR in {@link OcrBatches}; the sum of the batches' counts. */
+	private OcrResult recognize(int pages) {
+		int[] totals = new int[3];
+		inBatches(pages, OcrBatches.size(pages), OcrBatches.IN_FLIGHT,
+				(from, to) -> Async.function(this.ocr::recognizePages, this.document, from, to), (batch) -> {
+					totals[0] += batch.pages();
+					totals[1] += batch.pagesWithText();
+					totals[2] += batch.lowConfidencePages();
+				});
+		return new OcrResult(totals[0], totals[1], totals[2]);
+	}
+
+	/**
+	 * Runs {@code [from, to)} batches of {@code batchSize} over {@code total} items, keeping at most {@code parallel}
+	 * in flight: a new batch starts as soon as one finishes. One activity per batch keeps the history at a few events
+	 * per batch whatever the document's size.
+	 */
+	private static <T> void inBatches(int total, int batchSize, int parallel, BatchStart<T> start,
+			Consumer<T> finished) {
+		int size = Math.max(1, batchSize);
+		List<Promise<T>> inFlight = new ArrayList<>();
+		for (int from = 0; from < total; from += size) {
+			if (inFlight.size() >= Math.max(1, parallel)) {
 				awaitAnyBatch(inFlight);
 			}
-			int to = Math.min(from + batchSize, plan.chunks());
-			inFlight.add(Async.function(this.embedding::embedChunks, this.document, from, to).thenApply((embedded) -> {
-				this.chunksEmbedded += embedded;
-				return embedded;
+			inFlight.add(start.start(from, Math.min(from + size, total)).thenApply((result) -> {
+				finished.accept(result);
+				return result;
 			}));
 		}
 		Promise.allOf(inFlight).get();
 	}
 
+	/** Starts the activity of the batch {@code [from, to)}. */
+	@FunctionalInterface
+	private interface BatchStart<T> {
+
+		Promise<T> start(int from, int to);
+
+	}
+
 	/** Waits for a batch to finish and drops the finished ones; {@code get()} rethrows a batch's failure. */
-	private static void awaitAnyBatch(List<Promise<Integer>> inFlight) {
+	private static <T> void awaitAnyBatch(List<Promise<T>> inFlight) {
 		Promise.anyOf(inFlight).get();
-		for (Iterator<Promise<Integer>> batches = inFlight.iterator(); batches.hasNext();) {
-			Promise<Integer> batch = batches.next();
+		for (Iterator<Promise<T>> batches = inFlight.iterator(); batches.hasNext();) {
+			Promise<T> batch = batches.next();
 			if (batch.isCompleted()) {
 				batch.get();
 				batches.remove();

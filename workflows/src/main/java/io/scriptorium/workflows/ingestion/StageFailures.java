@@ -35,6 +35,7 @@ final class StageFailures {
 	static ErrorCode defaultCode(Stage stage) {
 		return switch (stage) {
 			case CONVERT -> ErrorCode.CONVERSION_FAILED;
+			case OCR -> ErrorCode.OCR_FAILED;
 			case EMBED -> ErrorCode.EMBEDDING_FAILED;
 			default -> ErrorCode.INTERNAL_ERROR;
 		};
@@ -46,6 +47,9 @@ final class StageFailures {
 		if (stage == Stage.CONVERT) {
 			// The usual reason: no worker with LibreOffice polls the office task queue.
 			detail += "; is an office worker running?";
+		}
+		else if (stage == Stage.OCR) {
+			detail += "; is an OCR worker (scriptorium.ocr.enabled, Tesseract installed) running?";
 		}
 		return namingFile(document, detail);
 	}

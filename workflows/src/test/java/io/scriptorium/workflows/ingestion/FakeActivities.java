@@ -3,6 +3,8 @@ package io.scriptorium.workflows.ingestion;
 import io.scriptorium.workflows.chunking.ChunkingActivities;
 import io.scriptorium.workflows.chunking.ChunkingResult;
 import io.scriptorium.workflows.conversion.ConversionActivities;
+import io.scriptorium.workflows.ocr.OcrActivities;
+import io.scriptorium.workflows.ocr.OcrResult;
 import io.scriptorium.workflows.conversion.ConversionResult;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.Stage;
@@ -43,7 +45,7 @@ final class FakeActivities {
 
 	private final CountDownLatch parsingStarted = new CountDownLatch(1);
 
-	private ParseResult parsed = new ParseResult(3, 3, 4_200, 0);
+	private ParseResult parsed = new ParseResult(3, 3, 4_200, 0, 0);
 
 	private ChunkingResult plan = new ChunkingResult(10, 3, 2);
 
@@ -111,6 +113,15 @@ final class FakeActivities {
 	/** What an office worker registers on {@code TaskQueues.OFFICE}. */
 	ConversionActivities office() {
 		return new Office();
+	}
+
+	/** What an OCR worker registers on {@code TaskQueues.OCR}: every page yields text, {@code low} of them poorly. */
+	OcrActivities ocr(int low) {
+		return (document, from, to) -> {
+			String queue = Activity.getExecutionContext().getInfo().getActivityTaskQueue();
+			call("recognizePages", "recognizePages " + from + "-" + to + " on " + queue);
+			return new OcrResult(to - from, to - from, (from == 0) ? low : 0);
+		};
 	}
 
 	/** What every worker registers on {@code TaskQueues.INGESTION}. */

@@ -9,6 +9,7 @@ import io.scriptorium.workflows.chunking.ChunkingResult;
 import io.scriptorium.workflows.document.DocumentStatus;
 import io.scriptorium.workflows.document.DocumentType;
 import io.scriptorium.workflows.document.Stage;
+import io.scriptorium.workflows.document.Warning;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
 import io.scriptorium.workflows.failure.IngestionError;
@@ -66,7 +67,7 @@ class IngestionWorkflowIT {
 
 	@Test
 	void fourHundredPagePdfEndsReadyWithASmallHistory() throws IOException {
-		FakeActivities fakes = new FakeActivities().parses(new ParseResult(400, 400, 1_600_000, 0))
+		FakeActivities fakes = new FakeActivities().parses(new ParseResult(400, 400, 1_600_000, 0, 0))
 			.chunks(new ChunkingResult(2_000, 64, 4))
 			.embedsFor(5);
 		startWorkers(fakes);
@@ -82,6 +83,20 @@ class IngestionWorkflowIT {
 		assertThat(documentStatusOf(request)).isEqualTo("READY");
 		WorkflowExecutionHistory history = record(request, "ingestion-ready-pdf.json");
 		assertThat(history.getEvents()).hasSizeLessThan(300);
+	}
+
+	@Test
+	void scanIsReadByTheOcrWorkerAndEndsReady() throws IOException {
+		FakeActivities fakes = new FakeActivities().parses(new ParseResult(20, 0, 0, 0, 20));
+		startWorkers(fakes);
+		IngestionRequest request = request("scan.pdf", DocumentType.PDF);
+
+		IngestionResult result = newWorkflow(request).ingest(request);
+
+		assertThat(result.status()).isEqualTo(DocumentStatus.READY);
+		assertThat(result.warnings()).containsExactly(Warning.OCR_APPLIED);
+		assertThat(fakes.count("recognizePages")).isEqualTo(4);
+		record(request, "ingestion-ready-ocr.json");
 	}
 
 	@Test
@@ -143,6 +158,7 @@ class IngestionWorkflowIT {
 		this.workers.newWorker(TaskQueues.INGESTION).registerWorkflowImplementationTypes(IngestionWorkflowImpl.class);
 		this.workers.getWorker(TaskQueues.INGESTION).registerActivitiesImplementations(fakes.ingestion());
 		this.workers.newWorker(TaskQueues.OFFICE).registerActivitiesImplementations(fakes.office());
+		this.workers.newWorker(TaskQueues.OCR).registerActivitiesImplementations(fakes.ocr(0));
 		this.workers.start();
 	}
 

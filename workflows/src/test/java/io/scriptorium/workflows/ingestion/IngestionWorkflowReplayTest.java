@@ -25,7 +25,7 @@ class IngestionWorkflowReplayTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ingestion-ready-pdf.json", "ingestion-ready-docx.json", "ingestion-failed-corrupt.json",
-			"ingestion-cancelled.json" })
+			"ingestion-cancelled.json", "ingestion-ready-ocr.json" })
 	void recordedHistoryReplaysAgainstTheCurrentImplementation(String history) throws Exception {
 		WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, IngestionWorkflowImpl.class);
 	}

@@ -13,6 +13,7 @@ import io.scriptorium.workflows.document.Warning;
 import io.scriptorium.workflows.failure.ErrorCode;
 import io.scriptorium.workflows.failure.Failures;
 import io.scriptorium.workflows.failure.IngestionError;
+import io.scriptorium.workflows.ocr.OcrResult;
 import io.scriptorium.workflows.parsing.ParseResult;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -94,7 +95,7 @@ class IngestionWorkflowTest {
 
 	@Test
 	void textFileSkipsConversionAndIsReadyWithZeroPages(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(0, 1, 300, 0)).chunks(new ChunkingResult(2, 64, 4));
+		this.fakes.parses(new ParseResult(0, 1, 300, 0, 0)).chunks(new ChunkingResult(2, 64, 4));
 		IngestionWorkflow workflow = startWorkers(env, worker, TXT);
 
 		IngestionResult result = workflow.ingest(TXT);
@@ -120,7 +121,7 @@ class IngestionWorkflowTest {
 
 	@Test
 	void pdfWithSkippedPagesIsReadyWithTheWarning(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(5, 4, 8_000, 1));
+		this.fakes.parses(new ParseResult(5, 4, 8_000, 1, 0));
 		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
 
 		IngestionResult result = workflow.ingest(PDF);
@@ -132,7 +133,7 @@ class IngestionWorkflowTest {
 
 	@Test
 	void pdfWithoutTextLayerIsReadyWithNoChunksAndAWarning(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(5, 0, 0, 0));
+		this.fakes.parses(new ParseResult(5, 0, 0, 0, 0));
 		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
 
 		IngestionResult result = workflow.ingest(PDF);
@@ -142,6 +143,74 @@ class IngestionWorkflowTest {
 		assertThat(this.fakes.calls()).containsExactly("recordStage PARSE", "extractText",
 				"markReady pages=5 chunks=0 warnings=[NO_TEXT_LAYER]");
 		assertThat(documentStatusOf(workflow)).isEqualTo("READY");
+	}
+
+	@Test
+	void scannedPagesAreReadByOcrInBoundedBatchesOnTheOcrQueueBeforeChunking(TestWorkflowEnvironment env,
+			Worker worker) {
+		this.fakes.parses(new ParseResult(12, 2, 900, 0, 10));
+		env.newWorker(TaskQueues.OCR).registerActivitiesImplementations(this.fakes.ocr(1));
+		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
+
+		IngestionResult result = workflow.ingest(PDF);
+
+		assertThat(result.status()).isEqualTo(DocumentStatus.READY);
+		assertThat(result.warnings()).containsExactly(Warning.OCR_APPLIED, Warning.OCR_LOW_CONFIDENCE);
+		assertThat(this.fakes.calls()).containsSubsequence("extractText", "recordStage OCR",
+				"recognizePages 0-3 on " + TaskQueues.OCR, "recordStage CHUNK");
+		assertThat(this.fakes.calls()).contains("recognizePages 3-6 on " + TaskQueues.OCR,
+				"recognizePages 6-9 on " + TaskQueues.OCR, "recognizePages 9-10 on " + TaskQueues.OCR);
+	}
+
+	@Test
+	void scansWhereOcrFindsNoTextAreReadyWithNoChunks(TestWorkflowEnvironment env, Worker worker) {
+		this.fakes.parses(new ParseResult(1, 0, 0, 0, 1));
+		env.newWorker(TaskQueues.OCR).registerActivitiesImplementations(
+				(io.scriptorium.workflows.ocr.OcrActivities) (document, from, to) -> new OcrResult(1, 0, 0));
+		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
+
+		IngestionResult result = workflow.ingest(PDF);
+
+		assertThat(result.warnings()).containsExactly(Warning.OCR_APPLIED, Warning.NO_TEXT_LAYER);
+		assertThat(result.chunks()).isZero();
+	}
+
+	@Test
+	void aScanWithoutAnOcrWorkerEndsFailedWithOcrFailedAfterABoundedWait() {
+		WorkflowImplementationOptions shortOcr = WorkflowImplementationOptions.newBuilder()
+			.setActivityOptions(Map.of("RecognizePages",
+					ActivityOptions.newBuilder().setScheduleToCloseTimeout(Duration.ofSeconds(2)).build()))
+			.build();
+		this.fakes.parses(new ParseResult(2, 0, 0, 0, 2));
+		TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+		try {
+			SEARCH_ATTRIBUTES.forEach(env::registerSearchAttribute);
+			Worker worker = env.newWorker(TaskQueues.INGESTION);
+			worker.registerWorkflowImplementationTypes(shortOcr, IngestionWorkflowImpl.class);
+			worker.registerActivitiesImplementations(this.fakes.ingestion());
+			env.start();
+			IngestionWorkflow workflow = newWorkflow(env, worker, PDF);
+
+			assertThatThrownBy(() -> workflow.ingest(PDF)).isInstanceOf(WorkflowFailedException.class);
+
+			IngestionError error = this.fakes.failure();
+			assertThat(error.code()).isEqualTo(ErrorCode.OCR_FAILED);
+			assertThat(error.stage()).isEqualTo(Stage.OCR);
+			assertThat(error.message()).startsWith("'report.pdf': ocr timed out").contains("OCR worker");
+			assertThat(this.fakes.calls()).contains("recordStage OCR").doesNotContain("recordStage CHUNK");
+		}
+		finally {
+			env.close();
+		}
+	}
+
+	@Test
+	void ocrRunsOnTheOcrQueueWithABoundedWait() {
+		ActivityOptions ocr = IngestionActivityOptions.ocr();
+
+		assertThat(ocr.getTaskQueue()).isEqualTo(TaskQueues.OCR);
+		assertThat(ocr.getScheduleToCloseTimeout()).isNotNull().isPositive();
+		assertThat(ocr.getHeartbeatTimeout()).isNotNull().isPositive();
 	}
 
 	@Test
@@ -282,7 +351,7 @@ class IngestionWorkflowTest {
 
 	@Test
 	void fourHundredPageDocumentKeepsTheHistorySmall(TestWorkflowEnvironment env, Worker worker) {
-		this.fakes.parses(new ParseResult(400, 400, 1_600_000, 0))
+		this.fakes.parses(new ParseResult(400, 400, 1_600_000, 0, 0))
 			.chunks(new ChunkingResult(2_000, 64, 4))
 			.embedsFor(1);
 		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
