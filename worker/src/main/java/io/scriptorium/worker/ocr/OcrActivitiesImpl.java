@@ -96,13 +96,13 @@ class OcrActivitiesImpl implements OcrActivities {
 				StringBuilder sample = new StringBuilder();
 				long start = System.nanoTime();
 				this.renderer.render(pdf, todo, directory, (rendered) -> {
-					Tesseract.Recognized read = this.tesseract.recognize(rendered.png(), rendered.dpi(), language,
+					Tesseract.Recognized read = this.tesseract.recognize(rendered.image(), rendered.dpi(), language,
 							this.properties.getPageTimeout());
 					String text = TextCleaner.clean(read.text());
 					this.pages.write(document, rendered.page(), text, read.confidence());
 					counts.add(!text.isEmpty(), read.confidence());
 					sample.append(text).append('\n');
-					Files.deleteIfExists(rendered.png());
+					Files.deleteIfExists(rendered.image());
 					Heartbeats.send(context, rendered.page());
 				});
 				if (!sample.isEmpty()) {

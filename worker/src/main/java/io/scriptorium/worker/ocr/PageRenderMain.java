@@ -1,13 +1,16 @@
 package io.scriptorium.worker.ocr;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
+import java.awt.image.DataBufferByte;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The page renderer process: {@code PageRenderMain file dpi maxPixels directory page...} renders each page to
- * {@code directory/page-N.png} in grey and then prints {@code N dpi} on its standard output (nothing else goes
- * there). It runs apart from the worker ({@link PageRenderer}) because rendering decodes the page's images: a
+ * {@code directory/page-N.pgm} in grey and then prints {@code N dpi} on its standard output (nothing else goes
+ * there). PGM, not PNG: raw bytes cost nothing to write and to read, where PNG would compress a file that lives for
+ * seconds. It runs apart from the worker ({@link PageRenderer}) because rendering decodes the page's images: a
  * decompression bomb exhausts this process's heap, not the worker's.
  */
 public final class PageRenderMain {
@@ -48,12 +52,21 @@ public final class PageRenderMain {
 				int number = Integer.parseInt(args[i]);
 				int pageDpi = fittingDpi(pdf.getPage(number - 1), dpi, maxPixels);
 				BufferedImage image = renderer.renderImageWithDPI(number - 1, pageDpi, ImageType.GRAY);
-				File target = directory.resolve("page-" + number + ".png").toFile();
-				ImageIO.write(image, "png", target);
+				writePgm(image, directory.resolve("page-" + number + ".pgm"));
 				out.println(number + " " + pageDpi);
 			}
 		}
 		System.exit(0);
+	}
+
+	/** A grey image as binary PGM (Netpbm), which Tesseract reads as it is. */
+	static void writePgm(BufferedImage image, Path target) throws IOException {
+		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+			String header = "P5\n" + image.getWidth() + " " + image.getHeight() + "\n255\n";
+			out.write(header.getBytes(StandardCharsets.US_ASCII));
+			out.write(pixels, 0, image.getWidth() * image.getHeight());
+		}
 	}
 
 	/** The resolution at which the page has at most {@code maxPixels}, up to {@code dpi}. */

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Renders pages of a PDF to PNG files in a {@link PageRenderMain} process, handing each page over as soon as it is
+ * Renders pages of a PDF to image files in a {@link PageRenderMain} process, handing each page over as soon as it is
  * written: the next page renders while the caller recognises this one. A page that takes longer than the page
  * timeout, or that exhausts the process's heap, ends the process and the batch with a {@link RenderFailure}.
  */
 final class PageRenderer {
 
-	/** A rendered page: its number, the resolution it was rendered at, the PNG file. */
-	record Rendered(int page, int dpi, Path png) {
+	/** A rendered page: its number, the resolution it was rendered at, the image file. */
+	record Rendered(int page, int dpi, Path image) {
 	}
 
 	@FunctionalInterface
@@ -99,7 +99,7 @@ final class PageRenderer {
 				}
 				String[] parts = line.split(" ");
 				handler.rendered(new Rendered(page, Integer.parseInt(parts[1]),
-						directory.resolve("page-" + page + ".png")));
+						directory.resolve("page-" + page + ".pgm")));
 			}
 		}
 		finally {

@@ -35,10 +35,10 @@ final class Tesseract {
 		this.command = command;
 	}
 
-	Recognized recognize(Path png, int dpi, String language, Duration timeout) throws IOException, TimedOut {
-		Path base = png.resolveSibling(png.getFileName() + ".ocr");
-		run(List.of(this.command, png.toString(), base.toString(), "-l", language, "--dpi", String.valueOf(dpi),
-				"txt", "tsv"), timeout, png.resolveSibling(png.getFileName() + ".log"));
+	Recognized recognize(Path image, int dpi, String language, Duration timeout) throws IOException, TimedOut {
+		Path base = image.resolveSibling(image.getFileName() + ".ocr");
+		run(List.of(this.command, image.toString(), base.toString(), "-l", language, "--dpi", String.valueOf(dpi),
+				"txt", "tsv"), timeout, image.resolveSibling(image.getFileName() + ".log"));
 		String text = Files.readString(base.resolveSibling(base.getFileName() + ".txt"), StandardCharsets.UTF_8);
 		return new Recognized(text, meanConfidence(base.resolveSibling(base.getFileName() + ".tsv")));
 	}
