@@ -72,6 +72,8 @@ public class IngestionWorkflowImpl implements IngestionWorkflow {
 
 	private int chunksEmbedded;
 
+	private OcrResult recognized = OcrResult.NONE;
+
 	@Override
 	public IngestionResult ingest(IngestionRequest request) {
 		this.document = request.ref();
@@ -143,14 +145,10 @@ public class IngestionWorkflowImpl implements IngestionWorkflow {
 
 	/** Recognises the pages that need OCR in {@link OcrBatches}; the sum of the batches' counts. */
 	private OcrResult recognize(int pages) {
-		int[] totals = new int[3];
 		inBatches(pages, OcrBatches.size(pages), OcrBatches.IN_FLIGHT,
-				(from, to) -> Async.function(this.ocr::recognizePages, this.document, from, to), (batch) -> {
-					totals[0] += batch.pages();
-					totals[1] += batch.pagesWithText();
-					totals[2] += batch.lowConfidencePages();
-				});
-		return new OcrResult(totals[0], totals[1], totals[2]);
+				(from, to) -> Async.function(this.ocr::recognizePages, this.document, from, to),
+				(batch) -> this.recognized = this.recognized.plus(batch));
+		return this.recognized;
 	}
 
 	/**

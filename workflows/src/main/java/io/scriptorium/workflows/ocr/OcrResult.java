@@ -5,4 +5,13 @@ package io.scriptorium.workflows.ocr;
  * confidence under the OCR worker's threshold.
  */
 public record OcrResult(int pages, int pagesWithText, int lowConfidencePages) {
+
+	public static final OcrResult NONE = new OcrResult(0, 0, 0);
+
+	/** The counts of this batch and {@code other} together. */
+	public OcrResult plus(OcrResult other) {
+		return new OcrResult(this.pages + other.pages, this.pagesWithText + other.pagesWithText,
+				this.lowConfidencePages + other.lowConfidencePages);
+	}
+
 }
