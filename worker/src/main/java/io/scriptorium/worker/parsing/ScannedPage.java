@@ -9,8 +9,8 @@ import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 
 /**
- * Whether a page is for OCR: its text layer is empty and it draws an image of some size
- * ({@link #MIN_IMAGE_COVERAGE_WITHOUT_TEXT}; a blank page is not worth a Tesseract run), or it holds almost nothing
+ * Whether a page is for OCR: its text layer is empty and it draws something (an image, or vector art: a logo whose
+ * letters are outlines; a page that draws nothing is blank and not worth a Tesseract run), or it holds almost nothing
  * ({@link #MAX_LABEL_CHARS}) while images cover most of the page ({@link #MIN_IMAGE_COVERAGE}): a scan that a tool
  * stamped with a label or a page number is still a scan. Images are measured where the page draws them, without
  * decoding them.
@@ -21,9 +21,6 @@ final class ScannedPage {
 	static final int MAX_LABEL_CHARS = 100;
 
 	static final double MIN_IMAGE_COVERAGE = 0.5;
-
-	/** A page without text whose images cover less than this is blank, or a logo: nothing for OCR to read. */
-	static final double MIN_IMAGE_COVERAGE_WITHOUT_TEXT = 0.1;
 
 	private ScannedPage() {
 	}
@@ -37,7 +34,8 @@ final class ScannedPage {
 			return false;
 		}
 		try {
-			return imageCoverage(page) >= ((visible == 0) ? MIN_IMAGE_COVERAGE_WITHOUT_TEXT : MIN_IMAGE_COVERAGE);
+			Drawing drawing = drawing(page);
+			return (visible == 0) ? drawing.anything() : drawing.imageCoverage() >= MIN_IMAGE_COVERAGE;
 		}
 		catch (IOException | RuntimeException ex) {
 			// The text was read; a page whose drawing fails is left with its text.
@@ -45,24 +43,35 @@ final class ScannedPage {
 		}
 	}
 
-	/** The share of the page's crop box that its images cover (overlaps counted twice, so capped at 1). */
-	static double imageCoverage(PDPage page) throws IOException {
+	/**
+	 * What a page draws besides text: the share of its crop box that images cover (overlaps counted twice, so capped
+	 * at 1), and whether it paints anything at all.
+	 */
+	record Drawing(double imageCoverage, boolean anything) {
+	}
+
+	static Drawing drawing(PDPage page) throws IOException {
 		PDRectangle box = page.getCropBox();
 		double pageArea = (double) box.getWidth() * box.getHeight();
 		if (pageArea <= 0) {
-			return 0;
+			return new Drawing(0, false);
 		}
 		ImageAreas areas = new ImageAreas(page, box);
 		areas.processPage(page);
-		return Math.min(1, areas.covered / pageArea);
+		return new Drawing(Math.min(1, areas.covered / pageArea), areas.covered > 0 || areas.painted);
 	}
 
-	/** Adds up the page area of every image drawn (the unit square through the current transformation). */
+	/**
+	 * Adds up the page area of every image drawn (the unit square through the current transformation), and notes
+	 * whether any path or shading is painted.
+	 */
 	private static final class ImageAreas extends PDFGraphicsStreamEngine {
 
 		private final PDRectangle box;
 
 		private double covered;
+
+		private boolean painted;
 
 		ImageAreas(PDPage page, PDRectangle box) {
 			super(page);
@@ -125,18 +134,22 @@ final class ScannedPage {
 
 		@Override
 		public void strokePath() {
+			this.painted = true;
 		}
 
 		@Override
 		public void fillPath(int windingRule) {
+			this.painted = true;
 		}
 
 		@Override
 		public void fillAndStrokePath(int windingRule) {
+			this.painted = true;
 		}
 
 		@Override
 		public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {
+			this.painted = true;
 		}
 
 	}
