@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +50,6 @@ class OcrActivitiesImpl implements OcrActivities {
 
 	private final OcrProperties properties;
 
-	/** Batches recognising at once on this worker: one Tesseract process, so one core, each. */
-	private final Semaphore slots;
-
 	OcrActivitiesImpl(DocumentBlobs blobs, OcrPages pages, PageRenderer renderer, Tesseract tesseract,
 			InstalledLanguages languages, OcrProperties properties) {
 		this.blobs = blobs;
@@ -63,7 +58,6 @@ class OcrActivitiesImpl implements OcrActivities {
 		this.tesseract = tesseract;
 		this.languages = languages;
 		this.properties = properties;
-		this.slots = new Semaphore(properties.parallelPages());
 	}
 
 	@Override
@@ -91,29 +85,23 @@ class OcrActivitiesImpl implements OcrActivities {
 			directory = Files.createTempDirectory("scriptorium-ocr-");
 			Path pdf = directory.resolve("document.pdf");
 			this.blobs.copyTo(document, BlobKind.readBy(document.type()), pdf);
-			acquireSlot(context);
-			try {
-				StringBuilder sample = new StringBuilder();
-				long start = System.nanoTime();
-				this.renderer.render(pdf, todo, directory, (rendered) -> {
-					Tesseract.Recognized read = this.tesseract.recognize(rendered.image(), rendered.dpi(), language,
-							this.properties.getPageTimeout());
-					String text = TextCleaner.clean(read.text());
-					this.pages.write(document, rendered.page(), text, read.confidence());
-					counts.add(!text.isEmpty(), read.confidence());
-					sample.append(text).append('\n');
-					Files.deleteIfExists(rendered.image());
-					Heartbeats.send(context, rendered.page());
-				});
-				if (!sample.isEmpty()) {
-					this.pages.setLanguageIfUnknown(document.documentId(), TextLanguage.of(sample));
-				}
-				logger.info("OCR read {} pages of {} ({}) in {} ms", todo.size(), document.documentId(),
-						document.filename(), (System.nanoTime() - start) / 1_000_000);
+			StringBuilder sample = new StringBuilder();
+			long start = System.nanoTime();
+			this.renderer.render(pdf, todo, directory, (rendered) -> {
+				Tesseract.Recognized read = this.tesseract.recognize(rendered.image(), rendered.dpi(), language,
+						this.properties.getPageTimeout());
+				String text = TextCleaner.clean(read.text());
+				this.pages.write(document, rendered.page(), text, read.confidence());
+				counts.add(!text.isEmpty(), read.confidence());
+				sample.append(text).append('\n');
+				Files.deleteIfExists(rendered.image());
+				Heartbeats.send(context, rendered.page());
+			});
+			if (!sample.isEmpty()) {
+				this.pages.setLanguageIfUnknown(document.documentId(), TextLanguage.of(sample));
 			}
-			finally {
-				this.slots.release();
-			}
+			logger.info("OCR read {} pages of {} ({}) in {} ms", todo.size(), document.documentId(),
+					document.filename(), (System.nanoTime() - start) / 1_000_000);
 			return counts.result(batch.size());
 		}
 		catch (PageRenderer.RenderFailure ex) {
@@ -131,19 +119,6 @@ class OcrActivitiesImpl implements OcrActivities {
 		}
 		finally {
 			deleteQuietly(directory);
-		}
-	}
-
-	/** Waits for one of this worker's OCR slots, heartbeating meanwhile so that the wait is not taken for a hang. */
-	private void acquireSlot(ActivityExecutionContext context) {
-		try {
-			while (!this.slots.tryAcquire(20, TimeUnit.SECONDS)) {
-				Heartbeats.send(context, "waiting for an OCR slot");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for an OCR slot", ex);
 		}
 	}
 

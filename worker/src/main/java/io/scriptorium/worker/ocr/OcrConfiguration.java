@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import io.scriptorium.workflows.TaskQueues;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -90,6 +92,16 @@ class OcrConfiguration {
 			this.task.cancel(false);
 		}
 
+	}
+
+	/**
+	 * The OCR queue's worker takes as many batches as this worker recognises pages at once ({@code processes}): the
+	 * others wait in Temporal's queue, where any OCR worker can take them, instead of in this one's memory.
+	 */
+	@Bean
+	WorkerOptionsCustomizer ocrSlots(OcrProperties properties) {
+		return (builder, workerName, taskQueue) -> TaskQueues.OCR.equals(taskQueue)
+				? builder.setMaxConcurrentActivityExecutionSize(properties.parallelPages()) : builder;
 	}
 
 	@Bean

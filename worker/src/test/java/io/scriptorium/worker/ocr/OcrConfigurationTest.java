@@ -3,6 +3,9 @@ package io.scriptorium.worker.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scriptorium.worker.blobs.DocumentBlobs;
+import io.scriptorium.workflows.TaskQueues;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
+import io.temporal.worker.WorkerOptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,6 +35,20 @@ class OcrConfigurationTest {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasBean("ocrActivities");
 			assertThat(context.getBean(InstalledLanguages.class).list()).contains("eng").doesNotContain("osd");
+		});
+	}
+
+	@Test
+	void theOcrQueuesWorkerTakesAsManyBatchesAsItRecognisesPagesAtOnce() {
+		this.runner.withPropertyValues("scriptorium.ocr.enabled=true", "scriptorium.ocr.processes=3").run((context) -> {
+			WorkerOptionsCustomizer slots = context.getBean(WorkerOptionsCustomizer.class);
+			assertThat(slots.customize(WorkerOptions.newBuilder(), "ocr", TaskQueues.OCR)
+				.build()
+				.getMaxConcurrentActivityExecutionSize()).isEqualTo(3);
+			assertThat(slots.customize(WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4), "ingestion",
+					TaskQueues.INGESTION)
+				.build()
+				.getMaxConcurrentActivityExecutionSize()).isEqualTo(4);
 		});
 	}
 
