@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The OCR languages an upload may ask for: those the OCR workers announced ({@code ocr_languages}, written by each
- * at startup and every minute after), so that a scan is not stored only to fail at its OCR stage.
+ * The OCR languages an upload may ask for: those the OCR workers announced in the last {@link #RECENT} minutes
+ * ({@code ocr_languages}, written by each at startup and every minute after), so that a scan is not stored only to
+ * fail at its OCR stage, and a language whose workers are gone is not accepted for ever.
  */
 @Component
 class OcrLanguages {
@@ -21,6 +22,8 @@ class OcrLanguages {
 	 * an unencoded {@code +} in a URL's query becomes.
 	 */
 	private static final Pattern LANGUAGES = Pattern.compile("[a-z][a-z_]{1,30}([+ ][a-z][a-z_]{1,30}){0,7}");
+
+	static final int RECENT = 10;
 
 	private final JdbcClient jdbc;
 
@@ -37,13 +40,16 @@ class OcrLanguages {
 		if (!LANGUAGES.matcher(language.strip()).matches()) {
 			throw unknown("language must be Tesseract language names joined by '+', e.g. deu+eng");
 		}
-		List<String> installed = this.jdbc.sql("SELECT language FROM ocr_languages ORDER BY language")
+		List<String> installed = this.jdbc
+			.sql("SELECT language FROM ocr_languages WHERE seen_at > now() - make_interval(mins => ?)"
+					+ " ORDER BY language")
+			.param(RECENT)
 			.query(String.class)
 			.list();
 		List<String> missing = Arrays.stream(asked.split("\\+")).filter((name) -> !installed.contains(name)).toList();
 		if (!missing.isEmpty()) {
 			throw unknown("the OCR language " + String.join(", ", missing) + " is not installed on any OCR worker"
-					+ " (installed: " + (installed.isEmpty() ? "none, no OCR worker has started" : installed) + ")");
+					+ " (installed: " + (installed.isEmpty() ? "none, no OCR worker is running" : installed) + ")");
 		}
 		return asked;
 	}

@@ -93,7 +93,9 @@ class OcrActivitiesImpl implements OcrActivities {
 				String text = TextCleaner.clean(read.text());
 				this.pages.write(document, rendered.page(), text, read.confidence());
 				counts.add(!text.isEmpty(), read.confidence());
-				sample.append(text).append('\n');
+				if (!text.isEmpty()) {
+					sample.append(text).append('\n');
+				}
 				Files.deleteIfExists(rendered.image());
 				Heartbeats.send(context, rendered.page());
 			});

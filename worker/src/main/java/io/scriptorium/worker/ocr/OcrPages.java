@@ -56,9 +56,15 @@ class OcrPages {
 		}
 	}
 
-	/** A scan's language is known only once it is read: the first batch with text tells it. */
+	/**
+	 * A scan's language is known only once it is read: a batch with text tells it, unless pages with a text layer
+	 * told it when the document was parsed.
+	 */
 	void setLanguageIfUnknown(UUID documentId, String language) {
-		this.jdbc.sql("UPDATE documents SET language = ? WHERE id = ? AND language IS NULL")
+		this.jdbc.sql("""
+				UPDATE documents d SET language = ? WHERE d.id = ? AND NOT EXISTS (
+				    SELECT 1 FROM document_pages p WHERE p.document_id = d.id AND NOT p.ocr_needed AND p.text <> '')
+				""")
 			.params(language, documentId)
 			.update();
 	}

@@ -1,6 +1,7 @@
 package io.scriptorium.worker.ocr;
 
 import io.scriptorium.worker.sandbox.ChildJvm;
+import io.scriptorium.worker.sandbox.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -103,7 +104,7 @@ final class PageRenderer {
 			}
 		}
 		finally {
-			process.destroyForcibly();
+			Processes.kill(process);
 		}
 	}
 

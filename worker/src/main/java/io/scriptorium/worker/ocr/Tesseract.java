@@ -1,5 +1,6 @@
 package io.scriptorium.worker.ocr;
 
+import io.scriptorium.worker.sandbox.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ final class Tesseract {
 			throw new IOException("interrupted while Tesseract ran", ex);
 		}
 		finally {
-			process.destroyForcibly();
+			Processes.kill(process);
 		}
 	}
 

@@ -51,7 +51,8 @@ final class PageWriter {
 
 	/** Adds the next page, which OCR is to read if {@code ocrNeeded}. */
 	int add(String text, boolean ocrNeeded) {
-		if (this.sample.length() < LANGUAGE_SAMPLE_CHARS) {
+		// Only text layers tell the language: a scan's is told by what OCR reads of it.
+		if (this.sample.length() < LANGUAGE_SAMPLE_CHARS && !ocrNeeded && !text.isBlank()) {
 			this.sample.append(text, 0, Math.min(text.length(), LANGUAGE_SAMPLE_CHARS - this.sample.length()))
 				.append('\n');
 		}

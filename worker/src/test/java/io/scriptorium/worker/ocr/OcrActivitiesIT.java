@@ -106,6 +106,35 @@ class OcrActivitiesIT {
 	}
 
 	@Test
+	void aScansLanguageIsToldByWhatOcrReads() throws Exception {
+		Path file = ScannedPdfs.write(this.directory.resolve("scan.pdf"),
+				List.of(Page.scan("The committee reviewed the annual reports of the agencies and their budgets.",
+						"It found that most of the offices had spent less than they were given, and that the",
+						"reports of two of them were late. The members asked for an explanation from each of",
+						"the offices and for a plan to file the next reports on time."), Page.text()));
+		DocumentRef document = database.insertDocument(file, DocumentType.PDF);
+		ParsingTestActivities.extractText(database, document);
+		assertThat(language(document)).as("before OCR, the default").isEqualTo("simple");
+
+		ocr(new OcrProperties()).recognizePages(document, 0, 1);
+
+		assertThat(language(document)).isEqualTo("english");
+	}
+
+	@Test
+	void aMixedPdfKeepsTheLanguageOfItsTextLayer() throws Exception {
+		DocumentRef document = mixedPdf();
+		ParsingTestActivities.extractText(database, document);
+		database.jdbc().sql("UPDATE documents SET language = 'german' WHERE id = ?")
+			.param(document.documentId())
+			.update();
+
+		ocr(new OcrProperties()).recognizePages(document, 0, 2);
+
+		assertThat(language(document)).isEqualTo("german");
+	}
+
+	@Test
 	void aRetriedBatchLeavesOneTextPerPage() throws Exception {
 		DocumentRef document = mixedPdf();
 		ParsingTestActivities.extractText(database, document);
@@ -227,6 +256,15 @@ class OcrActivitiesIT {
 			.param(document.documentId())
 			.query(String.class)
 			.list();
+	}
+
+	private static String language(DocumentRef document) {
+		return database.jdbc()
+			.sql("SELECT language FROM documents WHERE id = ?")
+			.param(document.documentId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private static String flat(String text) {
