@@ -1,6 +1,10 @@
 package io.scriptorium.bench;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /** What one run does; {@code --quick} shrinks every loop so that a run takes minutes, not tens of minutes. */
@@ -35,6 +39,18 @@ record BenchOptions(boolean quick, Path corpus, Path results, String api, String
 				: new BenchOptions(false, corpus, results, api, jdbc, "scriptorium", "scriptorium", temporal, pidFile,
 						(passes != null) ? passes : 2, 10, 200, 200, 100_000, Duration.ofMinutes(30),
 						Duration.ofMinutes(15));
+	}
+
+	/** A connection to the stack's database. */
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), dbUser(), dbPassword());
+	}
+
+	/** Runs one statement on the stack's database. */
+	void execute(String sql) throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
 	}
 
 	private static String env(String name, String fallback) {

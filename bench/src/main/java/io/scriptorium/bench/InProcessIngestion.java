@@ -13,7 +13,6 @@ import dev.langchain4j.store.embedding.EmbeddingStoreIngestor;
 import dev.langchain4j.store.embedding.pgvector.PgVectorEmbeddingStore;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,7 +60,7 @@ final class InProcessIngestion {
 			.useIndex(false)
 			.build();
 		// The platform maintains an HNSW index while it writes; so does the baseline.
-		execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_hnsw ON " + TABLE + " USING hnsw (embedding vector_cosine_ops)");
+		this.options.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_hnsw ON " + TABLE + " USING hnsw (embedding vector_cosine_ops)");
 		EmbeddingStoreIngestor ingestor = EmbeddingStoreIngestor.builder()
 			.documentSplitter(DocumentSplitters.recursive(CHUNK_TOKENS, OVERLAP_TOKENS,
 					new HuggingFaceTokenCountEstimator()))
@@ -92,7 +91,7 @@ final class InProcessIngestion {
 	}
 
 	void dropTable() throws SQLException {
-		execute("DROP TABLE IF EXISTS " + TABLE);
+		this.options.execute("DROP TABLE IF EXISTS " + TABLE);
 	}
 
 	/** LangChain4j's parser for a file, as its documentation pairs them. */
@@ -105,21 +104,11 @@ final class InProcessIngestion {
 	}
 
 	private int count() throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.options.connect(); Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + TABLE)) {
 			rows.next();
 			return rows.getInt(1);
 		}
-	}
-
-	private void execute(String sql) throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.options.jdbcUrl(), this.options.dbUser(), this.options.dbPassword());
 	}
 
 }

@@ -24,7 +24,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -106,7 +105,7 @@ final class RetrievalBaseline {
 			}
 		}
 		System.err.printf("[baseline] ingested %d files in %.0f s%n", files.size(), (System.nanoTime() - start) / 1e9);
-		execute("COMMENT ON TABLE " + TABLE + " IS '" + COMPLETE + "'");
+		this.options.execute("COMMENT ON TABLE " + TABLE + " IS '" + COMPLETE + "'");
 	}
 
 	/** The same table behind both modes: the store's search mode is a setting of its builder. */
@@ -171,22 +170,12 @@ final class RetrievalBaseline {
 
 	/** Whether an earlier run ingested the corpus to its end (and marked the table so). */
 	private boolean complete() throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.options.connect(); Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT coalesce(obj_description(to_regclass('" + TABLE
 						+ "'), 'pg_class'), '') = '" + COMPLETE + "'")) {
 			rows.next();
 			return rows.getBoolean(1);
 		}
-	}
-
-	private void execute(String sql) throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.options.jdbcUrl(), this.options.dbUser(), this.options.dbPassword());
 	}
 
 }

@@ -84,12 +84,12 @@ class OcrActivitiesIT {
 		ParseResult parsed = ParsingTestActivities.extractText(database, document);
 		assertThat(parsed.pagesNeedingOcr()).isEqualTo(2);
 		assertThat(parsed.pagesWithText()).isEqualTo(2);
-		List<String> parsedTexts = pageTexts(document);
+		List<String> parsedTexts = database.pageTexts(document);
 
 		OcrResult result = ocr(new OcrProperties()).recognizePages(document, 0, 2);
 
 		assertThat(result).isEqualTo(new OcrResult(2, 2, 0));
-		List<String> texts = pageTexts(document);
+		List<String> texts = database.pageTexts(document);
 		assertThat(texts).hasSize(5);
 		assertThat(texts.get(4)).as("a blank page").isEmpty();
 		assertThat(texts.get(0)).isEqualTo(parsedTexts.get(0)).contains("quarterly figures");
@@ -140,7 +140,7 @@ class OcrActivitiesIT {
 		ParsingTestActivities.extractText(database, document);
 		OcrActivities ocr = ocr(new OcrProperties());
 		ocr.recognizePages(document, 0, 2);
-		List<String> first = pageTexts(document);
+		List<String> first = database.pageTexts(document);
 		// An attempt that recognised the pages but whose completion was lost: the retry reads them again.
 		database.jdbc().sql("UPDATE document_pages SET ocr_done = false WHERE document_id = ?")
 			.param(document.documentId())
@@ -149,7 +149,7 @@ class OcrActivitiesIT {
 		OcrResult again = ocr.recognizePages(document, 0, 2);
 
 		assertThat(again.pages()).isEqualTo(2);
-		assertThat(pageTexts(document)).hasSize(5).isEqualTo(first);
+		assertThat(database.pageTexts(document)).hasSize(5).isEqualTo(first);
 	}
 
 	@Test
@@ -250,13 +250,6 @@ class OcrActivitiesIT {
 					.build());
 	}
 
-	private static List<String> pageTexts(DocumentRef document) {
-		return database.jdbc()
-			.sql("SELECT text FROM document_pages WHERE document_id = ? ORDER BY page")
-			.param(document.documentId())
-			.query(String.class)
-			.list();
-	}
 
 	private static String language(DocumentRef document) {
 		return database.jdbc()

@@ -151,7 +151,7 @@ class ParsingActivitiesImplIT {
 
 		activities(new ParsingProperties()).extractText(document);
 
-		assertThat(pageTexts(document)).containsExactly("Heading\n\nFirst paragraph spans lines.\n\na | b");
+		assertThat(database.pageTexts(document)).containsExactly("Heading\n\nFirst paragraph spans lines.\n\na | b");
 	}
 
 	@Test
@@ -162,7 +162,7 @@ class ParsingActivitiesImplIT {
 		ParseResult result = activities(new ParsingProperties()).extractText(document);
 
 		assertThat(result.pagesWithText()).isEqualTo(1);
-		assertThat(pageTexts(document)).containsExactly("caf\uFFFD");
+		assertThat(database.pageTexts(document)).containsExactly("caf\uFFFD");
 	}
 
 	@Test
@@ -195,7 +195,7 @@ class ParsingActivitiesImplIT {
 
 		assertThat(result.pages()).isEqualTo(4);
 		assertThat(storedPages(document)).isEqualTo(4);
-		assertThat(pageTexts(document)).doesNotContain("stale");
+		assertThat(database.pageTexts(document)).doesNotContain("stale");
 	}
 
 	@Test
@@ -286,7 +286,7 @@ class ParsingActivitiesImplIT {
 
 		assertThat(result.pages()).isEqualTo(3);
 		assertThat(result.skippedPages()).isEqualTo(1);
-		assertThat(pageTexts(document)).containsExactly("The first page reads fine", "", "So does the last one");
+		assertThat(database.pageTexts(document)).containsExactly("The first page reads fine", "", "So does the last one");
 	}
 
 	@Test
@@ -302,7 +302,7 @@ class ParsingActivitiesImplIT {
 		ParseResult result = activities(properties).extractText(document);
 
 		assertThat(result.skippedPages()).isEqualTo(1);
-		assertThat(pageTexts(document)).containsExactly("Before the slow page", "", "After the slow page");
+		assertThat(database.pageTexts(document)).containsExactly("Before the slow page", "", "After the slow page");
 	}
 
 	@Test
@@ -343,12 +343,5 @@ class ParsingActivitiesImplIT {
 			.single();
 	}
 
-	private static List<String> pageTexts(DocumentRef document) {
-		return database.jdbc()
-			.sql("SELECT text FROM document_pages WHERE document_id = ? ORDER BY page")
-			.param(document.documentId())
-			.query(String.class)
-			.list();
-	}
 
 }

@@ -101,6 +101,14 @@ public final class WorkerDatabase implements AutoCloseable {
 		return document;
 	}
 
+	/** The document's stored page texts, in page order. */
+	public List<String> pageTexts(DocumentRef document) {
+		return jdbc().sql("SELECT text FROM document_pages WHERE document_id = ? ORDER BY page")
+			.param(document.documentId())
+			.query(String.class)
+			.list();
+	}
+
 	public void deleteDocument(DocumentRef document) {
 		jdbc().sql("DELETE FROM documents WHERE id = ?").param(document.documentId()).update();
 	}
