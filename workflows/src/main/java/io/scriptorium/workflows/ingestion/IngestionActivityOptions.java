@@ -2,6 +2,7 @@ package io.scriptorium.workflows.ingestion;
 
 import io.scriptorium.workflows.TaskQueues;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -27,6 +28,18 @@ final class IngestionActivityOptions {
 	/** One UPDATE of the document's row. */
 	static ActivityOptions status() {
 		return bounded(Duration.ofSeconds(30)).build();
+	}
+
+	/**
+	 * The same UPDATE run by the workflow's own worker. Retries back off as for the other activities; the
+	 * schedule-to-close bounds them all, so that a database that stays away fails the run rather than holding it.
+	 */
+	static LocalActivityOptions localStatus() {
+		return LocalActivityOptions.newBuilder()
+			.setStartToCloseTimeout(Duration.ofSeconds(30))
+			.setScheduleToCloseTimeout(Duration.ofMinutes(5))
+			.setRetryOptions(BOUNDED_RETRIES)
+			.build();
 	}
 
 	/**

@@ -45,6 +45,8 @@ final class FakeActivities {
 
 	private final CountDownLatch parsingStarted = new CountDownLatch(1);
 
+	private final AtomicInteger statusUpdatesThroughATaskQueue = new AtomicInteger();
+
 	private ParseResult parsed = new ParseResult(3, 3, 4_200, 0, 0);
 
 	private ChunkingResult plan = new ChunkingResult(10, 3, 2);
@@ -100,6 +102,11 @@ final class FakeActivities {
 
 	int maxEmbedsInFlight() {
 		return this.maxEmbedsInFlight.get();
+	}
+
+	/** Status updates that ran as activities of their own rather than as local activities. */
+	int statusUpdatesThroughATaskQueue() {
+		return this.statusUpdatesThroughATaskQueue.get();
 	}
 
 	IngestionError failure() {
@@ -186,6 +193,12 @@ final class FakeActivities {
 	private final class Ingestion implements ParsingActivities, ChunkingActivities, EmbeddingActivities,
 			IndexingActivities, DocumentStatusActivities {
 
+		private void statusUpdate() {
+			if (!Activity.getExecutionContext().getInfo().isLocal()) {
+				FakeActivities.this.statusUpdatesThroughATaskQueue.incrementAndGet();
+			}
+		}
+
 		@Override
 		public ParseResult extractText(DocumentRef document) {
 			FakeActivities.this.parsingStarted.countDown();
@@ -224,22 +237,26 @@ final class FakeActivities {
 
 		@Override
 		public void recordStage(UUID documentId, Stage stage) {
+			statusUpdate();
 			call("recordStage", "recordStage " + stage);
 		}
 
 		@Override
 		public void markReady(UUID documentId, int pages, int chunks, List<Warning> warnings) {
+			statusUpdate();
 			call("markReady", "markReady pages=" + pages + " chunks=" + chunks + " warnings=" + warnings);
 		}
 
 		@Override
 		public void markFailed(UUID documentId, IngestionError error) {
+			statusUpdate();
 			FakeActivities.this.failure = error;
 			call("markFailed", "markFailed " + error.code() + " at " + error.stage());
 		}
 
 		@Override
 		public void markCancelled(UUID documentId) {
+			statusUpdate();
 			call("markCancelled", "markCancelled");
 		}
 

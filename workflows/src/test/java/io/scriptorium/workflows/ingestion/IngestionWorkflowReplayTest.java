@@ -23,9 +23,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IngestionWorkflowReplayTest {
 
+	/**
+	 * The current shape's histories, and those of runs started before status updates became local activities
+	 * ({@link IngestionWorkflowImpl#LOCAL_STATUS}), which a worker of this version must still be able to finish.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "ingestion-ready-pdf.json", "ingestion-ready-docx.json", "ingestion-failed-corrupt.json",
-			"ingestion-cancelled.json", "ingestion-ready-ocr.json" })
+			"ingestion-cancelled.json", "ingestion-ready-ocr.json", "before-local-status/ingestion-ready-pdf.json",
+			"before-local-status/ingestion-ready-docx.json", "before-local-status/ingestion-failed-corrupt.json",
+			"before-local-status/ingestion-cancelled.json", "before-local-status/ingestion-ready-ocr.json" })
 	void recordedHistoryReplaysAgainstTheCurrentImplementation(String history) throws Exception {
 		WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, IngestionWorkflowImpl.class);
 	}
@@ -35,7 +41,8 @@ class IngestionWorkflowReplayTest {
 	 * (the replay runs as a query, which does not keep the cause).
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "ingestion-ready-pdf.json", "ingestion-failed-corrupt.json" })
+	@ValueSource(strings = { "ingestion-ready-pdf.json", "ingestion-failed-corrupt.json",
+			"before-local-status/ingestion-ready-pdf.json" })
 	void implementationThatWaitsBeforeItStartsIsRejectedAsNonDeterministic(String history) {
 		assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history,
 				IngestionWorkflowThatWaitsFirst.class))
@@ -51,6 +58,19 @@ class IngestionWorkflowReplayTest {
 		assertThat(history.getHistory().getSerializedSize()).isLessThan(64 * 1024);
 		// Ids and counts only: an event of a kilobyte would mean text or vectors leaked into the history.
 		assertThat(history.getEvents()).allSatisfy((event) -> assertThat(attributesSize(event)).isLessThan(1024));
+	}
+
+	/** Status updates leave a marker each in the workflow task that schedules the next stage, not an activity. */
+	@ParameterizedTest
+	@ValueSource(strings = { "ingestion-ready-pdf.json", "ingestion-failed-corrupt.json" })
+	void currentHistoriesScheduleOnlyTheStagesOwnActivities(String file) throws IOException {
+		WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(resource(file));
+
+		assertThat(history.getEvents()).filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+			.extracting((event) -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+			.isNotEmpty()
+			.doesNotContain("RecordStage", "MarkReady", "MarkFailed");
+		assertThat(history.getEvents()).filteredOn(HistoryEvent::hasMarkerRecordedEventAttributes).isNotEmpty();
 	}
 
 	private static int attributesSize(HistoryEvent event) {

@@ -76,6 +76,8 @@ class IngestionWorkflowTest {
 		assertThat(this.fakes.calls()).filteredOn((call) -> !call.startsWith("embedChunks"))
 			.containsExactly("recordStage PARSE", "extractText", "recordStage CHUNK", "chunkText", "recordStage EMBED",
 					"recordStage INDEX", "publishChunks", "markReady pages=3 chunks=10 warnings=[]");
+		// The row's updates are local activities: no trip through a task queue for one UPDATE.
+		assertThat(this.fakes.statusUpdatesThroughATaskQueue()).isZero();
 		assertThat(this.fakes.count("convertToPdf")).isZero();
 		assertThat(workflow.progress()).isEqualTo(new Progress(DocumentStatus.READY, Stage.DONE, 3, 10, 10));
 		assertThat(documentStatusOf(workflow)).isEqualTo("READY");
