@@ -10,6 +10,10 @@ import java.util.List;
  */
 record PageBudget(int maxPages, long maxOperators, long maxGlyphs, int maxGraphicsDepth, long maxContentBytes) {
 
+	/** No limits: for a PDF the parser made itself. */
+	static final PageBudget UNLIMITED = new PageBudget(Integer.MAX_VALUE - 1, Long.MAX_VALUE, Long.MAX_VALUE,
+			Integer.MAX_VALUE, Long.MAX_VALUE);
+
 	/** The parser process's command-line arguments after the file and first page. */
 	List<String> toArgs() {
 		return List.of(String.valueOf(this.maxPages), String.valueOf(this.maxOperators),

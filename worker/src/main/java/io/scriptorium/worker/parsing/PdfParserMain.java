@@ -11,7 +11,9 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -20,14 +22,18 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PDF parser process: {@code PdfParserMain file firstPage} and the {@link PageBudget}'s arguments.
+ * The PDF parser process: {@code PdfParserMain file firstPage} and the {@link PageBudget}'s arguments, or
+ * {@code PdfParserMain --wait-for-document} for a {@link ParserSpares spare}, which reads them from standard input.
  * It runs apart from the worker ({@link PdfParserProcess} starts it with its own heap limit and kills it when a page
  * takes too long), so that what a hostile PDF does to it (exhaust its heap, spin a core) ends with it. It writes
  * {@link ParserFrames} to its standard output and nothing else there: whatever a library prints goes to standard
@@ -42,12 +48,47 @@ public final class PdfParserMain {
 		DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
 		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
 		quietLogging();
+		if (args.length == 1 && args[0].equals(ParserSpares.WAIT_FOR_DOCUMENT)) {
+			// A spare taken before it got this far would make its document wait for the warm-up too.
+			if (System.in.available() == 0) {
+				warmUp();
+			}
+			args = ParserSpares.readArgs(System.in);
+			if (args == null) {
+				// The worker went away (or closed its spares) before it had a document for this process.
+				System.exit(0);
+			}
+		}
 		Path file = Path.of(args[0]);
 		int firstPage = Integer.parseInt(args[1]);
 		PageBudget budget = PageBudget.fromArgs(args, 2);
 		parse(file, firstPage, budget, out);
 		out.flush();
 		System.exit(0);
+	}
+
+	/**
+	 * A spare's first work, before its document is known: parsing a one-page PDF of its own loads PDFBox's classes
+	 * and the standard fonts' metrics, which would otherwise cost the document's first page most of a second.
+	 */
+	private static void warmUp() throws IOException {
+		Path sample = Files.createTempFile("scriptorium-parser-warm-up-", ".pdf");
+		try (PDDocument pdf = new PDDocument()) {
+			PDPage page = new PDPage();
+			pdf.addPage(page);
+			try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+				content.beginText();
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+				content.newLineAtOffset(72, 720);
+				content.showText("Warming up the parser.");
+				content.endText();
+			}
+			pdf.save(sample.toFile());
+			parse(sample, 1, PageBudget.UNLIMITED, new DataOutputStream(OutputStream.nullOutputStream()));
+		}
+		finally {
+			Files.deleteIfExists(sample);
+		}
 	}
 
 	/** Without Spring Boot's configuration Logback logs everything at DEBUG; PDFBox's warnings are not needed here. */

@@ -102,14 +102,28 @@ final class PdfParserProcess implements AutoCloseable {
 	record Limits(DataSize heap, Duration pageTimeout, long deadlineNanos) {
 	}
 
-	/** Starts the parser on {@code file} from {@code firstPage}; its standard error goes to {@code stderr}. */
-	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, Limits limits, Path stderr,
+	/**
+	 * The parser on {@code file} from {@code firstPage}: the waiting spare if there is one (a spare has the heap of
+	 * {@code spares}, which is the extractor's, as in {@code limits}), a process started now if not.
+	 */
+	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, Limits limits, ParserSpares spares,
 			ScheduledExecutorService scheduler) throws IOException {
 		List<String> args = new ArrayList<>(List.of(file.toAbsolutePath().toString(), String.valueOf(firstPage)));
 		args.addAll(budget.toArgs());
-		ProcessBuilder builder = ChildJvm.builder(PdfParserMain.class, limits.heap(), args)
-			.redirectError(stderr.toFile());
-		return new PdfParserProcess(builder.start(), stderr, limits, scheduler);
+		ParserSpares.Spare spare = spares.take(args);
+		if (spare != null) {
+			return new PdfParserProcess(spare.process(), spare.stderr(), limits, scheduler);
+		}
+		Path stderr = Files.createTempFile("scriptorium-parser-", ".log");
+		try {
+			ProcessBuilder builder = ChildJvm.builder(PdfParserMain.class, limits.heap(), args)
+				.redirectError(stderr.toFile());
+			return new PdfParserProcess(builder.start(), stderr, limits, scheduler);
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(stderr);
+			throw ex;
+		}
 	}
 
 	/** The next frame; {@link Died} when the process ended (or was killed) first. */

@@ -49,8 +49,12 @@ class PdfTextExtractor implements DisposableBean {
 		return thread;
 	});
 
+	private final ParserSpares spares;
+
 	PdfTextExtractor(ParsingProperties properties) {
 		this.properties = properties;
+		this.spares = new ParserSpares(properties.getProcessHeap());
+		this.spares.prepare();
 	}
 
 	/** Feeds the text of pages {@code firstPage}..n to the writer. */
@@ -95,10 +99,9 @@ class PdfTextExtractor implements DisposableBean {
 	/** One parser process from {@code progress.next}; true when it reached the end of the document. */
 	private boolean runParser(DocumentRef document, Path file, Progress progress, PageWriter writer)
 			throws IOException {
-		Path stderr = Files.createTempFile("scriptorium-parser-", ".log");
 		PdfParserProcess.Limits limits = new PdfParserProcess.Limits(this.properties.getProcessHeap(),
 				this.properties.getPageTimeout(), progress.deadlineNanos);
-		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(), limits, stderr,
+		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(), limits, this.spares,
 				this.watchdogs)) {
 			while (true) {
 				Frame frame;
@@ -203,6 +206,7 @@ class PdfTextExtractor implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.spares.close();
 		this.watchdogs.shutdownNow();
 	}
 

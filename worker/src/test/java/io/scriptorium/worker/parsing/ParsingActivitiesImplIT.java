@@ -3,6 +3,7 @@ package io.scriptorium.worker.parsing;
 import static io.scriptorium.worker.blobs.ActivityFailures.assertNonRetryable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scriptorium.workflows.testing.ChildProcesses;
 import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.workflows.testing.HostilePdfs;
 import io.scriptorium.worker.testing.WorkerDatabase;
@@ -37,6 +38,9 @@ class ParsingActivitiesImplIT {
 
 	private TestActivityEnvironment environment;
 
+	/** The test's extractors: closing them ends their spare parser processes. */
+	private final List<PdfTextExtractor> extractors = new CopyOnWriteArrayList<>();
+
 	private final List<Integer> heartbeats = new CopyOnWriteArrayList<>();
 
 	@TempDir
@@ -61,6 +65,11 @@ class ParsingActivitiesImplIT {
 	@AfterEach
 	void closeEnvironment() {
 		this.environment.close();
+		closeExtractors();
+	}
+
+	private void closeExtractors() {
+		this.extractors.forEach(PdfTextExtractor::destroy);
 	}
 
 	static Stream<Corpus.Entry> pdfs() {
@@ -271,9 +280,22 @@ class ParsingActivitiesImplIT {
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.printf("%s: %s in %d ms%n", bomb.name(), bomb.expectedCode(), took.toMillis());
 		assertThat(took).isLessThan(Duration.ofMinutes(2));
-		assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-			.filter((process) -> process.info().commandLine().orElse("").contains(PdfParserMain.class.getName())))
-			.isEmpty();
+		// The spare waiting for the next document goes too; any parser left is one that worked on this one.
+		closeExtractors();
+		assertThat(ChildProcesses.running(PdfParserMain.class.getName())).isEmpty();
+	}
+
+	/** Each document takes the warmed-up spare, and another waits for the next one until the worker closes. */
+	@Test
+	void aSpareParserWaitsForTheNextDocumentAndEndsWithTheWorker() throws Exception {
+		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-1p-memo-unstructured.pdf"),
+				DocumentType.PDF);
+
+		assertThat(activities(new ParsingProperties()).extractText(document).pagesWithText()).isEqualTo(1);
+
+		assertThat(ChildProcesses.running(ParserSpares.WAIT_FOR_DOCUMENT)).hasSize(1);
+		closeExtractors();
+		assertThat(ChildProcesses.running(PdfParserMain.class.getName())).isEmpty();
 	}
 
 	@Test
@@ -325,8 +347,10 @@ class ParsingActivitiesImplIT {
 
 	private ParsingActivities activities(ParsingProperties properties, Duration heartbeatTimeout) {
 		DocumentPages pages = new DocumentPages(database.jdbcTemplate(), database.jdbc());
+		PdfTextExtractor extractor = new PdfTextExtractor(properties);
+		this.extractors.add(extractor);
 		this.environment.registerActivitiesImplementations(
-				new ParsingActivitiesImpl(database.blobs(), pages, properties, new PdfTextExtractor(properties)));
+				new ParsingActivitiesImpl(database.blobs(), pages, properties, extractor));
 		return this.environment.newActivityStub(ParsingActivities.class,
 				ActivityOptions.newBuilder()
 					.setStartToCloseTimeout(Duration.ofMinutes(10))

@@ -19,10 +19,10 @@ public final class ParsingTestActivities {
 	public static ParseResult extractText(WorkerDatabase database, DocumentRef document) {
 		ParsingProperties properties = new ParsingProperties();
 		TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
+		PdfTextExtractor extractor = new PdfTextExtractor(properties);
 		try {
 			environment.registerActivitiesImplementations(new ParsingActivitiesImpl(database.blobs(),
-					new DocumentPages(database.jdbcTemplate(), database.jdbc()), properties,
-					new PdfTextExtractor(properties)));
+					new DocumentPages(database.jdbcTemplate(), database.jdbc()), properties, extractor));
 			return environment
 				.newActivityStub(ParsingActivities.class,
 						ActivityOptions.newBuilder()
@@ -33,6 +33,7 @@ public final class ParsingTestActivities {
 		}
 		finally {
 			environment.close();
+			extractor.destroy();
 		}
 	}
 
