@@ -1,6 +1,6 @@
 package io.scriptorium.worker.chunking;
 
-import io.scriptorium.worker.embedding.EmbeddingBatchProperties;
+import io.scriptorium.worker.embedding.EmbeddingBatches;
 import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.chunking.ChunkingActivities;
@@ -43,10 +43,10 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 
 	private final int overlapTokens;
 
-	private final EmbeddingBatchProperties batches;
+	private final EmbeddingBatches batches;
 
 	ChunkingActivitiesImpl(ChunkStore store, TransactionTemplate transaction, TokenCounter counter,
-			ChunkingProperties chunking, EmbeddingSettings embedding, EmbeddingBatchProperties batches) {
+			ChunkingProperties chunking, EmbeddingSettings embedding, EmbeddingBatches batches) {
 		this.store = store;
 		this.transaction = transaction;
 		this.counter = counter;
@@ -60,6 +60,7 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 	@Override
 	public ChunkingResult chunkText(DocumentRef document) {
 		UUID id = document.documentId();
+		long[] tokens = { 0 };
 		Integer stored = this.transaction.execute(status -> {
 			ChunkStore.DocumentInfo info = this.store.document(id)
 				.orElseThrow(() -> Failures.nonRetryable(ErrorCode.DOCUMENT_NOT_FOUND, document,
@@ -68,7 +69,9 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 			boolean paged = !DocumentType.valueOf(info.contentType()).isText();
 			this.store.deleteChunks(id);
 			List<Chunk> batch = new ArrayList<>(INSERT_BATCH);
+			tokens[0] = 0;
 			TextChunker chunker = new TextChunker(this.counter, this.maxTokens, this.overlapTokens, chunk -> {
+				tokens[0] += chunk.tokenCount();
 				batch.add(chunk);
 				if (batch.size() == INSERT_BATCH) {
 					this.store.insert(id, info.language(), batch);
@@ -89,7 +92,7 @@ class ChunkingActivitiesImpl implements ChunkingActivities {
 		});
 		log.info("Document {} ('{}') chunked into {} chunks of at most {} tokens", id, document.filename(), stored,
 				this.maxTokens);
-		return new ChunkingResult(stored, this.batches.getSize(), this.batches.getParallel());
+		return this.batches.plan(stored, tokens[0]);
 	}
 
 	private static int maxTokens(ChunkingProperties chunking, EmbeddingSettings embedding) {

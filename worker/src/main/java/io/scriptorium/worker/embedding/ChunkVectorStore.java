@@ -30,14 +30,14 @@ class ChunkVectorStore {
 			.single();
 	}
 
-	/** What the model embeds for chunks {@code [fromIndex, toIndex)} (context and text), in order. */
+	/** What the model embeds for chunks {@code [fromIndex, toIndex)} (context and text, with its tokens), in order. */
 	List<ChunkText> texts(UUID documentId, int fromIndex, int toIndex) {
 		return this.jdbc
-			.sql("SELECT chunk_index, context, text FROM chunks WHERE document_id = ? AND chunk_index >= ?"
+			.sql("SELECT chunk_index, context, text, token_count FROM chunks WHERE document_id = ? AND chunk_index >= ?"
 					+ " AND chunk_index < ? ORDER BY chunk_index")
 			.params(documentId, fromIndex, toIndex)
 			.query((row, n) -> new ChunkText(row.getInt("chunk_index"),
-					Chunk.embeddedText(row.getString("context"), row.getString("text"))))
+					Chunk.embeddedText(row.getString("context"), row.getString("text")), row.getInt("token_count")))
 			.list();
 	}
 
@@ -51,7 +51,8 @@ class ChunkVectorStore {
 				"UPDATE chunks SET embedding = ?, embedding_model = ? WHERE document_id = ? AND chunk_index = ?", rows);
 	}
 
-	record ChunkText(int index, String text) {
+	/** {@code tokens}: what the model reads of {@code text}, as counted when the chunk was cut. */
+	record ChunkText(int index, String text, int tokens) {
 	}
 
 }

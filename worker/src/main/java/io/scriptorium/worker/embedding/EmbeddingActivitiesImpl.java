@@ -34,13 +34,16 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
 
 	private final EmbeddingSettings settings;
 
+	private final EmbeddingPace pace;
+
 	private final int requestSize;
 
 	EmbeddingActivitiesImpl(ChunkVectorStore store, EmbeddingModel model, EmbeddingSettings settings,
-			EmbeddingBatchProperties batches) {
+			EmbeddingBatchProperties batches, EmbeddingPace pace) {
 		this.store = store;
 		this.model = model;
 		this.settings = settings;
+		this.pace = pace;
 		this.requestSize = Math.max(1, batches.getRequestSize());
 	}
 
@@ -63,8 +66,10 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
 	private List<Embedding> embed(DocumentRef document, List<ChunkText> chunks) {
 		List<Embedding> vectors;
 		try {
+			long start = System.nanoTime();
 			vectors = this.model.embedAll(chunks.stream().map(chunk -> TextSegment.from(chunk.text())).toList())
 				.content();
+			this.pace.record(chunks.stream().mapToLong(ChunkText::tokens).sum(), System.nanoTime() - start);
 		}
 		catch (RuntimeException ex) {
 			throw Failures.retryable(ErrorCode.EMBEDDING_FAILED, document,
