@@ -1,5 +1,7 @@
 package io.scriptorium.api.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.scriptorium.api.system.ApiException;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Embeds search queries with the model that embedded the chunks (the shared auto-configuration's bean, built on
- * first use so that the API starts, and uploads work, while the embedding provider is unreachable).
+ * first use so that the API starts, and uploads work, while the embedding provider is unreachable). Vectors are
+ * cached by model and query text; a failed embedding is not cached.
  */
 @Component
 class QueryEmbedder {
@@ -19,9 +22,14 @@ class QueryEmbedder {
 
 	private final EmbeddingModel model;
 
-	QueryEmbedder(EmbeddingSettings settings, @Lazy EmbeddingModel model) {
+	private final Cache<String, float[]> vectors;
+
+	QueryEmbedder(EmbeddingSettings settings, @Lazy EmbeddingModel model, SearchProperties search) {
 		this.settings = settings;
 		this.model = model;
+		// Caffeine evicts in the background, so that a size of 0 would still keep a vector for a moment: no cache.
+		this.vectors = (search.getQueryVectorCacheSize() > 0)
+				? Caffeine.newBuilder().maximumSize(search.getQueryVectorCacheSize()).build() : null;
 	}
 
 	/** The name stored with the chunks this embedder's vectors can be compared with. */
@@ -30,6 +38,14 @@ class QueryEmbedder {
 	}
 
 	float[] embed(String query) {
+		if (this.vectors == null) {
+			return embedUncached(query);
+		}
+		// The key names the model, so that a vector is only ever compared with the chunks of the model that made it.
+		return this.vectors.get(this.settings.model() + '\n' + query, (key) -> embedUncached(query));
+	}
+
+	private float[] embedUncached(String query) {
 		float[] vector;
 		try {
 			vector = this.model.embed(this.settings.queryText(query)).content().vector();

@@ -61,6 +61,20 @@ public class SearchProperties {
 	 */
 	private int maxTermChunks = 1000;
 
+	/**
+	 * How many query vectors the api-server keeps: a query asked again (a user paging, a dashboard refreshing, the
+	 * same question from many users) is not embedded again. 0 turns the cache off.
+	 */
+	private int queryVectorCacheSize = 1000;
+
+	public int getQueryVectorCacheSize() {
+		return this.queryVectorCacheSize;
+	}
+
+	public void setQueryVectorCacheSize(int queryVectorCacheSize) {
+		this.queryVectorCacheSize = queryVectorCacheSize;
+	}
+
 	public int getDefaultK() {
 		return this.defaultK;
 	}
