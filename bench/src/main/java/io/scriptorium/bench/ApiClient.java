@@ -82,6 +82,19 @@ final class ApiClient {
 		return JSON.readTree(response.body());
 	}
 
+	/** Deletes a document (the API cancels its workflow first if it runs). */
+	void delete(UUID id) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.base + "/api/v1/documents/" + id))
+					.timeout(Duration.ofSeconds(30))
+					.DELETE()
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+			throw new IOException("delete of document " + id + " answered " + response.statusCode());
+		}
+	}
+
 	/** @return the number of results of a top-k search */
 	int search(String query, int k) throws IOException, InterruptedException {
 		String url = this.base + "/api/v1/search?k=" + k + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,9 @@ import java.util.UUID;
 
 /**
  * One benchmark run against the running local stack: orchestrated ingestion through the API, the same files through
- * LangChain4j in one JVM, the model alone, search latency and recall. Writes JSON, Markdown and a PNG chart.
+ * LangChain4j in one JVM, the model alone, search latency and recall, and the platform with the model out of the way
+ * next to parse-and-chunk alone ({@link PlatformCeiling}; alone with {@code --model-out-of-the-way}). Writes JSON,
+ * Markdown and a PNG chart; issue 17's goals come first in the Markdown.
  */
 public final class Bench {
 
@@ -37,6 +40,11 @@ public final class Bench {
 	private final Map<String, Object> results = new LinkedHashMap<>();
 
 	private final List<String[]> table = new ArrayList<>();
+
+	/** Issue 17's goals, also in {@link #table}: shown first, each with the model's own speed beside a ratio. */
+	private final List<String[]> goals = new ArrayList<>();
+
+	private final StackWorker stackWorker = new StackWorker(Path.of("scripts/stack"));
 
 	private Bench(BenchOptions options) {
 		this.options = options;
@@ -54,10 +62,16 @@ public final class Bench {
 					+ " is not ready: start the stack with scripts/stack up");
 		}
 		this.results.put("startedAt", Instant.now().toString());
-		this.results.put("mode", this.options.quick() ? "quick" : "full");
-		this.results.put("files", files.stream().map(CorpusFile::name).toList());
 		this.results.put("host", Map.of("cores", Runtime.getRuntime().availableProcessors(), "loadAverageAtStart",
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+		if (this.options.modelOutOfTheWayOnly()) {
+			this.results.put("mode", "model-out-of-the-way");
+			ceilingRows(platformCeiling(api));
+			write();
+			return;
+		}
+		this.results.put("mode", this.options.quick() ? "quick" : "full");
+		this.results.put("files", files.stream().map(CorpusFile::name).toList());
 		log("%d corpus files (%s mode), %d pass(es)", files.size(), this.results.get("mode"), this.options.passes());
 		// LangChain4j's own class, as the simplest alternative would use it; and the same model on the session the
 		// worker sets up (one text per core, one thread each), which gives the same vectors faster.
@@ -174,7 +188,38 @@ public final class Bench {
 
 			summarize(orch, base, alone, aloneWorker, cpu);
 		}
+		// 8. Last, as it restarts the worker and deletes the documents of the files it ingests.
+		ceilingRows(platformCeiling(api));
 		write();
+	}
+
+	/** The platform with the model out of the way, on the files of the quick corpus the parser reads directly. */
+	private PlatformCeiling.Measurement platformCeiling(ApiClient api) throws Exception {
+		List<CorpusFile> ceilingFiles = PlatformCeiling.files(CorpusFile.ok(this.options.corpus(), true));
+		log("model out of the way: %d files, a worker pointed at the %s", ceilingFiles.size(),
+				PlatformCeiling.INSTRUMENT);
+		PlatformCeiling.Measurement measurement = new PlatformCeiling(api, this.stackWorker)
+			.measure(ceilingFiles, this.options.passTimeout());
+		this.results.put("modelOutOfTheWay", PlatformCeiling.results(measurement, ceilingFiles));
+		return measurement;
+	}
+
+	private void ceilingRows(PlatformCeiling.Measurement measurement) {
+		OrchestratedIngestion.Pass pass = measurement.platform();
+		ParseAndChunkAlone.Run alone = measurement.alone();
+		row("Model out of the way (" + PlatformCeiling.INSTRUMENT + "): pages/s",
+				Stats.round(pass.pages() / pass.seconds(), 2), "", "");
+		row("Model out of the way: chunks/s", Stats.round(pass.chunks() / pass.seconds(), 2), "", "");
+		row("Model out of the way: documents READY / pages / chunks",
+				pass.ready() + " / " + pass.pages() + " / " + pass.chunks(), "", "");
+		row("Parse-and-chunk alone in one JVM (worker's parser and chunker, one file after the other): pages/s",
+				Stats.round(alone.pagesPerSecond(), 2), "", "");
+		row("Parse-and-chunk alone: chunks/s", Stats.round(alone.chunksPerSecond(), 2), "", "");
+		row("Parse-and-chunk alone: documents / pages / chunks",
+				alone.documents() + " / " + alone.pages() + " / " + alone.chunks(), "", "");
+		goal("Pages/s with the model out of the way / parse-and-chunk alone in one JVM, same files (alone: "
+				+ Stats.round(alone.pagesPerSecond(), 2) + " pages/s)", Stats.round(measurement.pagesRatio(), 3),
+				">= 0.8", measurement.pagesRatio() >= 0.8 && !pass.timedOut());
 	}
 
 	private ModelAlone.Run modelAlone(String key, String label, EmbeddingModel embeddingModel, List<String> texts) {
@@ -362,6 +407,11 @@ public final class Bench {
 		this.table.add(new String[] { metric, String.valueOf(value), goal, status });
 	}
 
+	private void goal(String metric, Object value, String goal, boolean met) {
+		row(metric, value, goal, verdict(met));
+		this.goals.add(this.table.get(this.table.size() - 1));
+	}
+
 	private static String verdict(boolean met) {
 		return met ? "met" : "NOT met";
 	}
@@ -377,13 +427,31 @@ public final class Bench {
 		StringBuilder md = new StringBuilder();
 		md.append("Benchmark ").append(this.results.get("mode")).append(" run, ").append(this.results.get("startedAt"))
 			.append(" to ").append(this.results.get("finishedAt")).append(", host ").append(this.results.get("host"))
-			.append("\n\n| Metric | Value | Goal | Status |\n|---|---:|---|---|\n");
-		for (String[] row : this.table) {
+			.append("\n\nIssue 17's goals:\n\n");
+		table(md, this.goals);
+		md.append("\nAll measurements:\n\n");
+		table(md, this.table);
+		Files.writeString(this.options.results().resolve(name + ".md"), md);
+		// latest.md stays the last complete run's: the model-out-of-the-way mode measures one thing only.
+		if (this.results.containsKey("orchestrated")) {
+			Files.copy(this.options.results().resolve(name + ".md"), this.options.results().resolve("latest.md"),
+					StandardCopyOption.REPLACE_EXISTING);
+			chart(name);
+		}
+		System.out.println(md);
+		log("results in %s/%s.{json,md%s}", this.options.results(), name,
+				this.results.containsKey("orchestrated") ? ",png" : "");
+	}
+
+	private static void table(StringBuilder md, List<String[]> rows) {
+		md.append("| Metric | Value | Goal | Status |\n|---|---:|---|---|\n");
+		for (String[] row : rows) {
 			md.append("| ").append(String.join(" | ", row)).append(" |\n");
 		}
-		Files.writeString(this.options.results().resolve(name + ".md"), md);
-		Files.copy(this.options.results().resolve(name + ".md"), this.options.results().resolve("latest.md"),
-				StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void chart(String name) throws Exception {
 		Map<String, Object> orch = (Map<String, Object>) this.results.get("orchestrated");
 		Map<String, Object> base = (Map<String, Object>) this.results.get("inProcessLangChain4j");
 		Map<String, Object> alone = (Map<String, Object>) this.results.get("modelAlone");
@@ -395,8 +463,6 @@ public final class Bench {
 				(double) alone.get("chunksPerSecond"), (double) aloneWorker.get("chunksPerSecond")));
 		ThroughputChart.write(this.options.results().resolve(name + ".png"),
 				"Ingestion throughput (" + this.results.get("mode") + " run, same files, same model)", groups);
-		System.out.println(md);
-		log("results in %s/%s.{json,md,png}", this.options.results(), name);
 	}
 
 	private static LinkedHashMap<String, Double> series(double orchestrated, double inProcess, Double alone,
