@@ -335,20 +335,25 @@ public final class Bench {
 				verdict(orchPages / basePages >= 1.0));
 		row("Orchestrated / in-process (chunks/s)", ratios.get("orchestratedOverInProcessChunks"), ">= 1.0",
 				verdict(orchChunks / baseChunks >= 1.0));
-		row("Orchestrated / model alone, the faster of the two (chunks/s)",
-				ratios.get("orchestratedOverModelAloneChunks"), ">= 0.85", verdict(orchChunks / limit >= 0.85));
+		goal("Orchestrated / model alone, the faster of the two (chunks/s; model alone: " + Stats.round(limit, 2)
+				+ " chunks/s)", ratios.get("orchestratedOverModelAloneChunks"), ">= 0.85", orchChunks / limit >= 0.85);
 		row("Orchestrated / model alone, LangChain4j embedAll (chunks/s)",
 				ratios.get("orchestratedOverLangChain4jEmbedAllChunks"), "", "");
 		cpu.ifPresent(budget -> cpuRows(budget, (int) orch.get("chunks"), limit));
-		row("1-page PDF upload to READY p50 (s)", latency.get("p50Seconds"), "", "");
+		goal("1-page PDF upload to READY p50 (s)", latency.get("p50Seconds"), "<= 0.3",
+				((Number) latency.get("p50Seconds")).doubleValue() <= 0.3);
 		row("1-page PDF upload to READY p95 (s)", latency.get("p95Seconds"), "", "");
 		row("Worker peak RSS, sampled (MB)", memory.get("peakSampledRssMb"), "", "");
 		row("Worker VmHWM since start (MB)", memory.get("vmHwmMb"), "", "");
 		((Map<String, Object>) this.results.get("histories")).forEach((file, value) -> {
 			Map<String, Object> h = (Map<String, Object>) value;
 			boolean fourHundred = file.contains("400p");
-			row("History events: " + file, h.get("events"), fourHundred ? "< 300" : "",
-					fourHundred ? verdict(((Number) h.get("events")).intValue() < 300) : "");
+			if (fourHundred) {
+				goal("History events: " + file, h.get("events"), "< 300", ((Number) h.get("events")).intValue() < 300);
+			}
+			else {
+				row("History events: " + file, h.get("events"), "", "");
+			}
 			row("History size KB: " + file, Stats.round(((Number) h.get("bytes")).longValue() / 1024.0, 1),
 					fourHundred ? "< 256" : "", fourHundred ? verdict(((Number) h.get("bytes")).longValue() < 256 * 1024) : "");
 		});
@@ -364,8 +369,10 @@ public final class Bench {
 		row("Search API p95, the " + search.get("shortQueries") + " queries of " + SearchBench.MIN_QUERY_WORDS + "-"
 				+ SHORT_QUERY_WORDS + " words (ms)", search.get("shortQueryApiP95Ms"), "", "");
 		row("Search API p95 / JDBC p95", Stats.round(apiP95 / jdbcP95, 2), "<= 2", verdict(apiP95 <= 2 * jdbcP95));
-		row("Search API p95 / (embed + JDBC) p95", Stats.round(apiP95 / (double) search.get("embedPlusJdbcP95Ms"), 2),
-				"<= 2", verdict(apiP95 <= 2 * (double) search.get("embedPlusJdbcP95Ms")));
+		double embedPlusJdbcP95 = (double) search.get("embedPlusJdbcP95Ms");
+		goal("Search API p95 / (query embedding + SQL) p95 (query embedding p95: " + search.get("embedQueryP95Ms")
+				+ " ms, SQL p95: " + jdbcP95 + " ms)", Stats.round(apiP95 / embedPlusJdbcP95, 2), "<= 1.2",
+				apiP95 <= 1.2 * embedPlusJdbcP95);
 		double recall = (double) search.get("recallAt10RealChunks");
 		row("Recall@10, real chunks (by distance: ties count)", recall, ">= 0.95", verdict(recall >= 0.95));
 		row("Recall@10, real chunks (by id)", search.get("recallAt10RealChunksById"), "", "");
@@ -388,6 +395,14 @@ public final class Bench {
 		((Map<String, Object>) results.get("coreSecondsByPart"))
 			.forEach((part, seconds) -> row("Passes' CPU, " + part + " (core-s)", seconds, "", ""));
 		row("Passes' CPU used / the cores' time", results.get("coresUsedShare"), "", "");
+		// Orchestration, conversion, parsing and storage, paid for on the cores the model would otherwise have.
+		double outside = budget.total() - budget.embedding();
+		double outsideShare = outside / budget.embedding();
+		this.results.put("cpuOutsideEmbeddingOverEmbedding", Stats.round(outsideShare, 3));
+		goal("Passes' CPU outside the embedding threads (worker's other threads, LibreOffice, PostgreSQL, Temporal,"
+				+ " api-server) / the embedding threads' (" + Stats.round(budget.embedding(), 1) + " core-s at "
+				+ Stats.round(chunks / budget.embedding(), 2) + " chunks per core-s)", Stats.round(outsideShare, 3),
+				"<= 0.25", outsideShare <= 0.25);
 		double modelCoreSeconds = chunks * CpuBudget.cores() / modelAloneChunksPerSecond;
 		Map<String, Object> atPassSpeed = new LinkedHashMap<>();
 		atPassSpeed.put("workerEmbeddingOverModelAloneCoreSeconds", Stats.round(budget.embedding() / modelCoreSeconds, 3));
