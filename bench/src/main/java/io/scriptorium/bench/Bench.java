@@ -44,10 +44,13 @@ public final class Bench {
 	/** Issue 17's goals, also in {@link #table}: shown first, each with the model's own speed beside a ratio. */
 	private final List<String[]> goals = new ArrayList<>();
 
-	private final StackWorker stackWorker = new StackWorker(Path.of("scripts/stack"));
+	private final StackWorker stackWorker;
 
 	private Bench(BenchOptions options) {
 		this.options = options;
+		// The worker's pid file is <STACK_DIR>/run/worker.pid.
+		this.stackWorker = new StackWorker(Path.of("scripts/stack"), options.workerPidFile().toAbsolutePath()
+			.getParent().getParent());
 	}
 
 	public static void main(String[] args) throws Exception {

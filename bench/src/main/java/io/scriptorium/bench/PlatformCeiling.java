@@ -101,6 +101,7 @@ final class PlatformCeiling {
 					delete(made);
 				}
 				finally {
+					keepLog();
 					log("restoring the stack's own worker");
 					this.worker.restore();
 				}
@@ -146,6 +147,16 @@ final class PlatformCeiling {
 				"SCRIPTORIUM_EMBEDDING_OPENAI_BASEURL", settings.getOpenai().getBaseUrl(),
 				"SCRIPTORIUM_EMBEDDING_OPENAI_APIKEY", settings.getOpenai().getApiKey(),
 				"SCRIPTORIUM_EMBEDDING_OPENAI_MODEL", settings.getOpenai().getModel());
+	}
+
+	/** Nothing stops the restore: a log that cannot be copied is only reported. */
+	private void keepLog() {
+		try {
+			log("the instrument's worker logged to %s", this.worker.keepLog("model-out-of-the-way"));
+		}
+		catch (IOException ex) {
+			log("could not keep the instrument's worker log: %s", ex.getMessage());
+		}
 	}
 
 	private void delete(Set<UUID> documents) throws InterruptedException {

@@ -1,7 +1,9 @@
 package io.scriptorium.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +21,25 @@ final class StackWorker {
 
 	private final Path script;
 
-	StackWorker(Path script) {
+	private final Path log;
+
+	/** @param stackDirectory the stack's state directory ({@code STACK_DIR}), which holds {@code logs/worker.log} */
+	StackWorker(Path script, Path stackDirectory) {
 		this.script = script;
+		this.log = stackDirectory.resolve("logs").resolve("worker.log");
 	}
 
 	/** Stops the running worker and starts one with {@code environment} added to the stack's. */
 	void restartWith(Map<String, String> environment) throws IOException, InterruptedException {
 		run(Map.of(), "stop", "worker");
 		run(environment, "start", "worker");
+	}
+
+	/** Copies the running worker's log to {@code worker-<name>.log} beside it: the next worker's start empties it. */
+	Path keepLog(String name) throws IOException {
+		Path kept = this.log.resolveSibling("worker-" + name + ".log");
+		Files.copy(this.log, kept, StandardCopyOption.REPLACE_EXISTING);
+		return kept;
 	}
 
 	/** Stops the running worker and starts the stack's own. */
