@@ -344,9 +344,9 @@ class CorpusIngestionE2EIT {
 			assertThat(document.get("error").get("code").asString()).as(bomb.getKey().name())
 				.isEqualTo(bomb.getKey().expectedCode());
 		}
-		// The worker keeps one parser waiting for the next document (a spare); any other would be a bomb's, and one
+		// The worker keeps parsers waiting for the next document (two at most); a bomb's would be a third, and one
 		// still at work would show in the CPU below.
-		assertThat(parserProcesses()).as("PDF parser processes left running").hasSizeLessThanOrEqualTo(1);
+		assertThat(parserProcesses()).as("PDF parser processes left running").hasSizeLessThanOrEqualTo(2);
 		assertThat(cpuCoresUsed(this.worker.handle(), Duration.ofSeconds(5))).as("worker CPU afterwards, in cores")
 			.isLessThan(0.3);
 	}

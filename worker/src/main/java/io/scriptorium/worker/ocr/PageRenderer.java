@@ -77,7 +77,8 @@ final class PageRenderer {
 				directory.toAbsolutePath().toString()));
 		pages.forEach((page) -> args.add(String.valueOf(page)));
 		Path stderr = directory.resolve("renderer.log");
-		Process process = ChildJvm.builder(PageRenderMain.class, this.properties.getRenderHeap(), args)
+		Process process = ChildJvm
+			.builder(PageRenderMain.class, this.properties.getRenderHeap(), ChildJvm.Lifetime.ONE_TASK, args)
 			.redirectError(stderr.toFile())
 			.start();
 		AtomicBoolean timedOut = new AtomicBoolean();

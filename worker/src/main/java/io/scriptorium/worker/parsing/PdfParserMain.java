@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PDF parser process: {@code PdfParserMain file firstPage} and the {@link PageBudget}'s arguments, or
- * {@code PdfParserMain --wait-for-document} for a {@link ParserSpares spare}, which reads them from standard input.
+ * The PDF parser process, {@code PdfParserMain --serve}: it reads a document's arguments (file, first page and the
+ * {@link PageBudget}'s) from each line of its standard input ({@link ParserPool}), and parses one after another.
  * It runs apart from the worker ({@link PdfParserProcess} starts it with its own heap limit and kills it when a page
  * takes too long), so that what a hostile PDF does to it (exhaust its heap, spin a core) ends with it. It writes
  * {@link ParserFrames} to its standard output and nothing else there: whatever a library prints goes to standard
@@ -48,28 +48,42 @@ public final class PdfParserMain {
 		DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
 		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
 		quietLogging();
-		if (args.length == 1 && args[0].equals(ParserSpares.WAIT_FOR_DOCUMENT)) {
-			// A spare taken before it got this far would make its document wait for the warm-up too.
-			if (System.in.available() == 0) {
-				warmUp();
-			}
-			args = ParserSpares.readArgs(System.in);
-			if (args == null) {
-				// The worker went away (or closed its spares) before it had a document for this process.
-				System.exit(0);
-			}
+		if (args.length != 1 || !args[0].equals(ParserPool.SERVE)) {
+			System.err.println("usage: PdfParserMain " + ParserPool.SERVE + " (a document's arguments on each line)");
+			System.exit(2);
 		}
-		Path file = Path.of(args[0]);
-		int firstPage = Integer.parseInt(args[1]);
-		PageBudget budget = PageBudget.fromArgs(args, 2);
-		parse(file, firstPage, budget, out);
-		out.flush();
+		serve(new ParserPool.Requests(System.in), out);
 		System.exit(0);
 	}
 
+	private static void parse(String[] args, DataOutputStream out) throws IOException {
+		parse(Path.of(args[0]), Integer.parseInt(args[1]), PageBudget.fromArgs(args, 2), out);
+		out.flush();
+	}
+
 	/**
-	 * A spare's first work, before its document is known: parsing a one-page PDF of its own loads PDFBox's classes
-	 * and the standard fonts' metrics, which would otherwise cost the document's first page most of a second.
+	 * Document after document until the worker closes standard input ({@link ParserPool}). After each the heap is
+	 * collected; fuller than a quarter, the process leaves rather than let the next document pay for this one.
+	 */
+	private static void serve(ParserPool.Requests requests, DataOutputStream out) throws IOException {
+		// A process taken before it got this far would make its document wait for the warm-up too.
+		if (!requests.waiting()) {
+			warmUp();
+		}
+		Runtime runtime = Runtime.getRuntime();
+		for (String[] args = requests.next(); args != null; args = requests.next()) {
+			parse(args, out);
+			System.gc();
+			if (runtime.totalMemory() - runtime.freeMemory() > runtime.maxMemory() / 4) {
+				break;
+			}
+		}
+	}
+
+	/**
+	 * A pooled process's first work, before its first document is known: parsing a one-page PDF of its own loads
+	 * PDFBox's classes and the standard fonts' metrics, which would otherwise cost the first document most of a
+	 * second.
 	 */
 	private static void warmUp() throws IOException {
 		Path sample = Files.createTempFile("scriptorium-parser-warm-up-", ".pdf");

@@ -2,13 +2,11 @@ package io.scriptorium.worker.parsing;
 
 import io.scriptorium.worker.parsing.ParserFrames.Frame;
 import io.scriptorium.worker.sandbox.ChildJvm;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
- * One run of {@link PdfParserMain} in a JVM of its own: a heap of its own, no environment but the locale, and a
- * watchdog that kills it when it sends no frame for the page timeout or the document's time is up. A PDF that
- * exhausts the heap or spins on a
- * page therefore costs one process, which ends, rather than a worker thread that cannot be stopped.
+ * One document's run on a {@link PdfParserMain} process of the {@link ParserPool}: a JVM with a heap of its own, no
+ * environment but the locale, and a watchdog that kills it when it sends no frame for the page timeout or the
+ * document's time is up. A PDF that exhausts the heap or spins on a page therefore costs one process, which ends,
+ * rather than a worker thread that cannot be stopped.
  */
 final class PdfParserProcess implements AutoCloseable {
 
@@ -67,11 +65,13 @@ final class PdfParserProcess implements AutoCloseable {
 
 	}
 
+	private final ParserPool pool;
+
+	private final ParserPool.Parser parser;
+
 	private final Process process;
 
 	private final DataInputStream frames;
-
-	private final Path stderr;
 
 	private final ScheduledFuture<?> watchdog;
 
@@ -85,10 +85,15 @@ final class PdfParserProcess implements AutoCloseable {
 
 	private volatile Death killedFor;
 
-	private PdfParserProcess(Process process, Path stderr, Limits limits, ScheduledExecutorService scheduler) {
-		this.process = process;
-		this.frames = new DataInputStream(new BufferedInputStream(process.getInputStream()));
-		this.stderr = stderr;
+	/** Whether the document's last frame (its end, or a refusal) was read: only then may the process serve again. */
+	private boolean ended;
+
+	private PdfParserProcess(ParserPool pool, ParserPool.Parser parser, Limits limits,
+			ScheduledExecutorService scheduler) {
+		this.pool = pool;
+		this.parser = parser;
+		this.process = parser.process();
+		this.frames = parser.frames();
 		this.pageTimeout = limits.pageTimeout();
 		this.heap = limits.heap();
 		this.deadlineNanos = limits.deadlineNanos();
@@ -102,28 +107,12 @@ final class PdfParserProcess implements AutoCloseable {
 	record Limits(DataSize heap, Duration pageTimeout, long deadlineNanos) {
 	}
 
-	/**
-	 * The parser on {@code file} from {@code firstPage}: the waiting spare if there is one (a spare has the heap of
-	 * {@code spares}, which is the extractor's, as in {@code limits}), a process started now if not.
-	 */
-	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, Limits limits, ParserSpares spares,
+	/** A process of {@code pool} (whose heap is that of {@code limits}) parsing {@code file} from {@code firstPage}. */
+	static PdfParserProcess start(Path file, int firstPage, PageBudget budget, Limits limits, ParserPool pool,
 			ScheduledExecutorService scheduler) throws IOException {
 		List<String> args = new ArrayList<>(List.of(file.toAbsolutePath().toString(), String.valueOf(firstPage)));
 		args.addAll(budget.toArgs());
-		ParserSpares.Spare spare = spares.take(args);
-		if (spare != null) {
-			return new PdfParserProcess(spare.process(), spare.stderr(), limits, scheduler);
-		}
-		Path stderr = Files.createTempFile("scriptorium-parser-", ".log");
-		try {
-			ProcessBuilder builder = ChildJvm.builder(PdfParserMain.class, limits.heap(), args)
-				.redirectError(stderr.toFile());
-			return new PdfParserProcess(builder.start(), stderr, limits, scheduler);
-		}
-		catch (IOException | RuntimeException ex) {
-			Files.deleteIfExists(stderr);
-			throw ex;
-		}
+		return new PdfParserProcess(pool, pool.take(args), limits, scheduler);
 	}
 
 	/** The next frame; {@link Died} when the process ended (or was killed) first. */
@@ -131,6 +120,7 @@ final class PdfParserProcess implements AutoCloseable {
 		try {
 			Frame frame = ParserFrames.read(this.frames);
 			this.lastFrameNanos = System.nanoTime();
+			this.ended = frame instanceof ParserFrames.End || frame instanceof ParserFrames.Refused;
 			return frame;
 		}
 		catch (EOFException ex) {
@@ -186,7 +176,7 @@ final class PdfParserProcess implements AutoCloseable {
 	}
 
 	private String stderrTail() {
-		try (RandomAccessFile file = new RandomAccessFile(this.stderr.toFile(), "r")) {
+		try (RandomAccessFile file = new RandomAccessFile(this.parser.stderr().toFile(), "r")) {
 			long start = Math.max(0, file.length() - STDERR_TAIL_BYTES);
 			byte[] tail = new byte[(int) (file.length() - start)];
 			file.seek(start);
@@ -198,22 +188,18 @@ final class PdfParserProcess implements AutoCloseable {
 		}
 	}
 
-	/** Kills the process if it still runs: an attempt that ends early (cancelled, timed out) stops its parser. */
+	/**
+	 * Gives the process back to its pool when its document ended cleanly; kills it otherwise: an attempt that ends
+	 * early (cancelled, timed out, a page over its limits) stops its parser.
+	 */
 	@Override
 	public void close() {
 		this.watchdog.cancel(false);
-		this.process.destroyForcibly();
-		try {
-			this.process.waitFor(10, TimeUnit.SECONDS);
+		if (this.ended && this.killedFor == null) {
+			this.pool.giveBack(this.parser);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		try {
-			Files.deleteIfExists(this.stderr);
-		}
-		catch (IOException ex) {
-			logger.debug("Could not delete {}", this.stderr, ex);
+		else {
+			this.parser.discard();
 		}
 	}
 

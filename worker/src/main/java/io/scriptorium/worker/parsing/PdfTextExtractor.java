@@ -49,12 +49,18 @@ class PdfTextExtractor implements DisposableBean {
 		return thread;
 	});
 
-	private final ParserSpares spares;
+	private final ParserPool parsers;
 
 	PdfTextExtractor(ParsingProperties properties) {
 		this.properties = properties;
-		this.spares = new ParserSpares(properties.getProcessHeap());
-		this.spares.prepare();
+		this.parsers = new ParserPool(properties.getProcessHeap());
+		try {
+			this.parsers.prepare();
+		}
+		catch (IOException ex) {
+			// The first document starts one then, and fails with the reason if it cannot either.
+			logger.warn("No PDF parser process could be started ahead: {}", ex.toString());
+		}
 	}
 
 	/** Feeds the text of pages {@code firstPage}..n to the writer. */
@@ -101,7 +107,7 @@ class PdfTextExtractor implements DisposableBean {
 			throws IOException {
 		PdfParserProcess.Limits limits = new PdfParserProcess.Limits(this.properties.getProcessHeap(),
 				this.properties.getPageTimeout(), progress.deadlineNanos);
-		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(), limits, this.spares,
+		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(), limits, this.parsers,
 				this.watchdogs)) {
 			while (true) {
 				Frame frame;
@@ -206,7 +212,7 @@ class PdfTextExtractor implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.spares.close();
+		this.parsers.close();
 		this.watchdogs.shutdownNow();
 	}
 

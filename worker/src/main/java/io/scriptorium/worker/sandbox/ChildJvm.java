@@ -16,12 +16,22 @@ public final class ChildJvm {
 	private ChildJvm() {
 	}
 
+	/** How long the process lives, which decides how its JVM compiles. */
+	public enum Lifetime {
+
+		/** One task and out: C1 only, which starts fastest and competes least on a shared host. */
+		ONE_TASK,
+		/** Task after task: the JVM's usual tiered compilation, whose optimised code the later tasks run. */
+		MANY_TASKS
+
+	}
+
 	/**
 	 * A process builder for {@code main} with {@code args}: standard input from /dev/null, nothing of the worker's
 	 * environment (database and API credentials) but the path and the locale.
 	 */
-	public static ProcessBuilder builder(Class<?> main, DataSize heap, List<String> args) {
-		List<String> command = new ArrayList<>(javaCommand(main, heap));
+	public static ProcessBuilder builder(Class<?> main, DataSize heap, Lifetime lifetime, List<String> args) {
+		List<String> command = new ArrayList<>(javaCommand(main, heap, lifetime));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command)
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -40,13 +50,16 @@ public final class ChildJvm {
 	 * The JVM of this worker with its class path. A Spring Boot executable jar (or its exploded form) hides the
 	 * libraries from the class path, so there the jar's own PropertiesLauncher starts the main class.
 	 */
-	private static List<String> javaCommand(Class<?> main, DataSize heap) {
+	private static List<String> javaCommand(Class<?> main, DataSize heap, Lifetime lifetime) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// The JVM's own messages (its out-of-memory notice) go to standard error, never into the output; C1 only and
-		// the serial collector: a short-lived process on a shared host starts faster and competes less.
+		// The JVM's own messages (its out-of-memory notice) go to standard error, never into the output; the serial
+		// collector: a small heap on a shared host needs no collector threads of its own.
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap.toMegabytes() + "m",
-				"-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path")));
+				"-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC"));
+		if (lifetime == Lifetime.ONE_TASK) {
+			command.add("-XX:TieredStopAtLevel=1");
+		}
+		command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path")));
 		String loader = main.getClassLoader().getClass().getName();
 		if (loader.startsWith("org.springframework.boot.loader.")) {
 			command.add(command.size() - 2, "-Dloader.main=" + main.getName());

@@ -38,7 +38,7 @@ class ParsingActivitiesImplIT {
 
 	private TestActivityEnvironment environment;
 
-	/** The test's extractors: closing them ends their spare parser processes. */
+	/** The test's extractors: closing them ends their idle parser processes. */
 	private final List<PdfTextExtractor> extractors = new CopyOnWriteArrayList<>();
 
 	private final List<Integer> heartbeats = new CopyOnWriteArrayList<>();
@@ -280,20 +280,29 @@ class ParsingActivitiesImplIT {
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.printf("%s: %s in %d ms%n", bomb.name(), bomb.expectedCode(), took.toMillis());
 		assertThat(took).isLessThan(Duration.ofMinutes(2));
-		// The spare waiting for the next document goes too; any parser left is one that worked on this one.
+		// The idle processes go too; any parser left is one that worked on this document.
 		closeExtractors();
 		assertThat(ChildProcesses.running(PdfParserMain.class.getName())).isEmpty();
 	}
 
-	/** Each document takes the warmed-up spare, and another waits for the next one until the worker closes. */
+	/**
+	 * A parser process that read a document to its end serves the next one (its JVM warm), and one more waits
+	 * ahead; none outlives the worker.
+	 */
 	@Test
-	void aSpareParserWaitsForTheNextDocumentAndEndsWithTheWorker() throws Exception {
-		DocumentRef document = database.insertDocument(Corpus.file("pdf-text-1p-memo-unstructured.pdf"),
+	void parserProcessesServeOneDocumentAfterAnotherAndEndWithTheWorker() throws Exception {
+		ParsingActivities activities = activities(new ParsingProperties());
+		DocumentRef first = database.insertDocument(Corpus.file("pdf-text-1p-memo-unstructured.pdf"),
+				DocumentType.PDF);
+		DocumentRef second = database.insertDocument(Corpus.file("pdf-text-4p-gao-decision-pdfbox.pdf"),
 				DocumentType.PDF);
 
-		assertThat(activities(new ParsingProperties()).extractText(document).pagesWithText()).isEqualTo(1);
+		assertThat(activities.extractText(first).pagesWithText()).isEqualTo(1);
+		List<ProcessHandle> afterFirst = ChildProcesses.running(ParserPool.SERVE);
+		assertThat(activities.extractText(second).pages()).isEqualTo(4);
 
-		assertThat(ChildProcesses.running(ParserSpares.WAIT_FOR_DOCUMENT)).hasSize(1);
+		assertThat(afterFirst).hasSize(2);
+		assertThat(ChildProcesses.running(ParserPool.SERVE)).containsExactlyInAnyOrderElementsOf(afterFirst);
 		closeExtractors();
 		assertThat(ChildProcesses.running(PdfParserMain.class.getName())).isEmpty();
 	}
