@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.scriptorium.worker.embedding.ChunkVectorStore.ChunkText;
+import io.scriptorium.worker.indexing.ChunkPublisher;
 import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.document.DocumentRef;
@@ -36,14 +37,17 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
 
 	private final EmbeddingPace pace;
 
+	private final ChunkPublisher publisher;
+
 	private final int requestSize;
 
 	EmbeddingActivitiesImpl(ChunkVectorStore store, EmbeddingModel model, EmbeddingSettings settings,
-			EmbeddingBatchProperties batches, EmbeddingPace pace) {
+			EmbeddingBatchProperties batches, EmbeddingPace pace, ChunkPublisher publisher) {
 		this.store = store;
 		this.model = model;
 		this.settings = settings;
 		this.pace = pace;
+		this.publisher = publisher;
 		this.requestSize = Math.max(1, batches.getRequestSize());
 	}
 
@@ -61,6 +65,13 @@ class EmbeddingActivitiesImpl implements EmbeddingActivities {
 			Heartbeats.send(Activity.getExecutionContext(), fromIndex + start + request.size());
 		}
 		return chunks.size();
+	}
+
+	@Override
+	public int embedAndPublishChunks(DocumentRef document, int fromIndex, int toIndex) {
+		embedChunks(document, fromIndex, toIndex);
+		// A document deleted meanwhile has no rows left to publish: 0.
+		return this.publisher.publish(document);
 	}
 
 	private List<Embedding> embed(DocumentRef document, List<ChunkText> chunks) {

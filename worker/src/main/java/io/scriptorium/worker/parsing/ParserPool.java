@@ -21,8 +21,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * PDF parser processes that outlive one document. Starting a JVM, loading PDFBox and compiling its hot code cost
- * more than parsing most PDFs, so a process that parsed a document to its last frame waits for the next one, and
- * one more is always started ahead of need. What a hostile PDF does still ends with its process: one that runs out
+ * more than parsing most PDFs, so a process that parsed a document to its last frame waits for the next one (the
+ * first is started with the worker). What a hostile PDF does still ends with its process: one that runs out
  * of heap or time, or whose document did not end cleanly, is killed, never reused. A process serves at most
  * {@link #DOCUMENTS_PER_PROCESS} documents and leaves by itself when a document left its heap fuller than a quarter
  * ({@link PdfParserMain}), so that one document's leftovers cannot make the next one fail.
@@ -34,9 +34,6 @@ final class ParserPool implements AutoCloseable {
 
 	/** After so many documents a process is ended, whatever its state. */
 	static final int DOCUMENTS_PER_PROCESS = 100;
-
-	/** Idle processes kept: enough for the documents a worker parses at once on a small host. */
-	private static final int IDLE_LIMIT = 2;
 
 	/** Between two arguments on a process's standard input: no file name or number holds it. */
 	private static final char SEPARATOR = '\0';
@@ -87,12 +84,16 @@ final class ParserPool implements AutoCloseable {
 
 	private final DataSize heap;
 
+	private final int maxIdle;
+
 	private final Deque<Parser> idle = new ArrayDeque<>();
 
 	private boolean closed;
 
-	ParserPool(DataSize heap) {
+	/** Processes of {@code heap}, at most {@code maxIdle} of them kept waiting. */
+	ParserPool(DataSize heap, int maxIdle) {
 		this.heap = heap;
+		this.maxIdle = Math.max(1, maxIdle);
 	}
 
 	/** Starts the first process, so that the worker's first document does not wait for a JVM either. */
@@ -102,7 +103,10 @@ final class ParserPool implements AutoCloseable {
 		}
 	}
 
-	/** A process given {@code args}: an idle one if one is alive, a new one if not; another is started ahead. */
+	/**
+	 * A process given {@code args}: an idle one if one is alive, one started now if not. None is started ahead here:
+	 * the process comes back when its document ends, so that one document after another always finds one.
+	 */
 	synchronized Parser take(List<String> args) throws IOException {
 		if (this.closed) {
 			throw new IOException("the worker is shutting down");
@@ -114,9 +118,6 @@ final class ParserPool implements AutoCloseable {
 		}
 		if (parser == null) {
 			parser = start();
-		}
-		if (this.idle.isEmpty()) {
-			this.idle.add(start());
 		}
 		try {
 			OutputStream in = parser.process.getOutputStream();
@@ -134,7 +135,7 @@ final class ParserPool implements AutoCloseable {
 	/** A process whose document ended with its last frame: kept for the next one if it may serve more. */
 	synchronized void giveBack(Parser parser) {
 		if (this.closed || !parser.process.isAlive() || parser.documents >= DOCUMENTS_PER_PROCESS
-				|| this.idle.size() >= IDLE_LIMIT) {
+				|| this.idle.size() >= this.maxIdle) {
 			parser.discard();
 			return;
 		}

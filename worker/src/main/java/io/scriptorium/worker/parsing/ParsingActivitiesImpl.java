@@ -2,6 +2,8 @@ package io.scriptorium.worker.parsing;
 
 import io.scriptorium.worker.blobs.BlobKind;
 import io.scriptorium.worker.blobs.DocumentBlobs;
+import io.scriptorium.worker.chunking.DocumentChunker;
+import io.scriptorium.worker.shutdown.Heartbeats;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.document.DocumentType;
@@ -39,12 +41,27 @@ class ParsingActivitiesImpl implements ParsingActivities {
 
 	private final PdfTextExtractor pdfText;
 
+	private final DocumentChunker chunker;
+
 	ParsingActivitiesImpl(DocumentBlobs blobs, DocumentPages pages, ParsingProperties properties,
-			PdfTextExtractor pdfText) {
+			PdfTextExtractor pdfText, DocumentChunker chunker) {
 		this.blobs = blobs;
 		this.pages = pages;
 		this.properties = properties;
 		this.pdfText = pdfText;
+		this.chunker = chunker;
+	}
+
+	@Override
+	public ParseResult extractAndChunkText(DocumentRef document) {
+		ParseResult parsed = extractText(document);
+		if (parsed.pagesNeedingOcr() > 0 || parsed.pagesWithText() == 0) {
+			return parsed;
+		}
+		ActivityExecutionContext context = Activity.getExecutionContext();
+		// A retry resumes parsing after the last page heartbeated: all of them, once chunking has begun.
+		int pagesParsed = parsed.pages();
+		return parsed.withChunks(this.chunker.chunk(document, () -> Heartbeats.send(context, pagesParsed)));
 	}
 
 	@Override

@@ -26,6 +26,13 @@ public class ParsingProperties {
 	/** The heap of each PDF parser process; a PDF that needs more fails DOCUMENT_TOO_COMPLEX (or loses the page). */
 	private DataSize processHeap = DataSize.ofMegabytes(256);
 
+	/**
+	 * Parser processes kept waiting for the next document, each with its JVM started and its code compiled: one per
+	 * document the worker parses at once (its ingestion activity slots, 4 by default) keeps every document off a
+	 * cold start. Each costs its memory while it waits (some 100 MB, up to the heap after a large document).
+	 */
+	private int idleProcesses = 4;
+
 	/** How long the parser may work on one page (or on opening the file) before it is killed and the page skipped. */
 	private Duration pageTimeout = Duration.ofSeconds(20);
 
@@ -81,6 +88,14 @@ public class ParsingProperties {
 
 	public void setProcessHeap(DataSize processHeap) {
 		this.processHeap = processHeap;
+	}
+
+	public int getIdleProcesses() {
+		return this.idleProcesses;
+	}
+
+	public void setIdleProcesses(int idleProcesses) {
+		this.idleProcesses = idleProcesses;
 	}
 
 	public Duration getPageTimeout() {

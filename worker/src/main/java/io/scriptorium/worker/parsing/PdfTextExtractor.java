@@ -53,7 +53,7 @@ class PdfTextExtractor implements DisposableBean {
 
 	PdfTextExtractor(ParsingProperties properties) {
 		this.properties = properties;
-		this.parsers = new ParserPool(properties.getProcessHeap());
+		this.parsers = new ParserPool(properties.getProcessHeap(), properties.getIdleProcesses());
 		try {
 			this.parsers.prepare();
 		}

@@ -111,7 +111,7 @@ class ActivityObservationIT {
 			.contains(3.0);
 		assertThat(sample(scrape, "scriptorium_embedding_throughput_count", Map.of())).contains(3.0);
 		assertThat(sample(scrape, "scriptorium_stage_duration_seconds_count",
-				Map.of("stage", "parse", "activity", "ExtractText", "outcome", "success")))
+				Map.of("stage", "parse", "activity", "ExtractAndChunkText", "outcome", "success")))
 			.contains(1.0);
 		assertThat(sample(scrape, "scriptorium_stage_duration_seconds_count",
 				Map.of("stage", "convert", "activity", "ConvertToPdf", "outcome", "failure")))
@@ -155,7 +155,7 @@ class ActivityObservationIT {
 			.orElseThrow(() -> new AssertionError("no JSON line from the parsing activity in:\n" + output.getOut()));
 		assertThat(line).containsEntry(LogFields.DOCUMENT_ID, this.readyDocument.toString())
 			.containsEntry(LogFields.WORKFLOW_ID, "document-" + this.readyDocument)
-			.containsEntry(LogFields.ACTIVITY_TYPE, "ExtractText")
+			.containsEntry(LogFields.ACTIVITY_TYPE, "ExtractAndChunkText")
 			.containsEntry("message", FakePipelineActivities.PARSING_LOG_LINE);
 	}
 

@@ -11,7 +11,7 @@ class ActivityStagesTest {
 	@Test
 	void pipelineActivityTypesMapToTheirStages() {
 		assertThat(this.stages.stageOf("ConvertToPdf")).isEqualTo("convert");
-		assertThat(this.stages.stageOf("ExtractText")).isEqualTo("parse");
+		assertThat(this.stages.stageOf("ExtractAndChunkText")).isEqualTo("parse");
 		assertThat(this.stages.stageOf("ChunkText")).isEqualTo("chunk");
 		assertThat(this.stages.stageOf("EmbedChunks")).isEqualTo("embed");
 		assertThat(this.stages.stageOf("PublishChunks")).isEqualTo("index");

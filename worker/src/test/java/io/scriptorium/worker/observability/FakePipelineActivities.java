@@ -68,8 +68,18 @@ final class FakePipelineActivities {
 		}
 
 		@Override
+		public ParseResult extractAndChunkText(DocumentRef document) {
+			return extractText(document).withChunks(chunkText(document));
+		}
+
+		@Override
 		public ChunkingResult chunkText(DocumentRef document) {
 			return new ChunkingResult(CHUNKS, BATCH_SIZE, 2);
+		}
+
+		@Override
+		public int embedAndPublishChunks(DocumentRef document, int fromIndex, int toIndex) {
+			return publishChunks(document);
 		}
 
 		@Override

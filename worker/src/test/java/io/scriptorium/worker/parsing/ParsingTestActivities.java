@@ -1,5 +1,6 @@
 package io.scriptorium.worker.parsing;
 
+import io.scriptorium.worker.chunking.DocumentChunker;
 import io.scriptorium.worker.testing.WorkerDatabase;
 import io.scriptorium.workflows.document.DocumentRef;
 import io.scriptorium.workflows.parsing.ParseResult;
@@ -12,6 +13,10 @@ import java.time.Duration;
 /** The real parsing activity, run once in Temporal's test activity environment, for the stages after it. */
 public final class ParsingTestActivities {
 
+	/** These tests call extractText only, which does not chunk. */
+	private static final DocumentChunker WITHOUT_CHUNKING = null;
+
+
 	private ParsingTestActivities() {
 	}
 
@@ -22,7 +27,8 @@ public final class ParsingTestActivities {
 		PdfTextExtractor extractor = new PdfTextExtractor(properties);
 		try {
 			environment.registerActivitiesImplementations(new ParsingActivitiesImpl(database.blobs(),
-					new DocumentPages(database.jdbcTemplate(), database.jdbc()), properties, extractor));
+					new DocumentPages(database.jdbcTemplate(), database.jdbc()), properties, extractor,
+					WITHOUT_CHUNKING));
 			return environment
 				.newActivityStub(ParsingActivities.class,
 						ActivityOptions.newBuilder()

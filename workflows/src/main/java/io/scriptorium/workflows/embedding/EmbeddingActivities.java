@@ -13,4 +13,11 @@ public interface EmbeddingActivities {
 	/** @return the number of chunks embedded */
 	int embedChunks(DocumentRef document, int fromIndex, int toIndex);
 
+	/**
+	 * {@link #embedChunks} over all of a document's chunks, then {@code IndexingActivities#publishChunks} in the same
+	 * activity: for a document embedded in one batch.
+	 * @return the number of chunks now searchable
+	 */
+	int embedAndPublishChunks(DocumentRef document, int fromIndex, int toIndex);
+
 }

@@ -14,4 +14,11 @@ public interface ParsingActivities {
 
 	ParseResult extractText(DocumentRef document);
 
+	/**
+	 * {@link #extractText}, then, when no page needs OCR and some have text, the chunking of
+	 * {@code ChunkingActivities#chunkText} in the same activity: its result is in {@link ParseResult#chunked()}.
+	 * One activity fewer per document; both steps are idempotent and retried alike.
+	 */
+	ParseResult extractAndChunkText(DocumentRef document);
+
 }

@@ -209,6 +209,22 @@ final class FakeActivities {
 			return FakeActivities.this.parsed;
 		}
 
+		/** Records the same calls as the two activities it stands for, so that tests read alike for both shapes. */
+		@Override
+		public ParseResult extractAndChunkText(DocumentRef document) {
+			ParseResult parsed = extractText(document);
+			if (parsed.pagesNeedingOcr() > 0 || parsed.pagesWithText() == 0) {
+				return parsed;
+			}
+			return parsed.withChunks(chunkText(document));
+		}
+
+		@Override
+		public int embedAndPublishChunks(DocumentRef document, int fromIndex, int toIndex) {
+			embedChunks(document, fromIndex, toIndex);
+			return publishChunks(document);
+		}
+
 		@Override
 		public ChunkingResult chunkText(DocumentRef document) {
 			call("chunkText", "chunkText");

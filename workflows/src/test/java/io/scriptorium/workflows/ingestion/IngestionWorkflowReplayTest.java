@@ -24,14 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IngestionWorkflowReplayTest {
 
 	/**
-	 * The current shape's histories, and those of runs started before status updates became local activities
-	 * ({@link IngestionWorkflowImpl#LOCAL_STATUS}), which a worker of this version must still be able to finish.
+	 * The current shape's histories, and those of runs started before the pipeline with fewer round trips
+	 * ({@link IngestionWorkflowImpl#LEAN_PIPELINE}), which a worker of this version must still be able to finish.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "ingestion-ready-pdf.json", "ingestion-ready-docx.json", "ingestion-failed-corrupt.json",
-			"ingestion-cancelled.json", "ingestion-ready-ocr.json", "before-local-status/ingestion-ready-pdf.json",
-			"before-local-status/ingestion-ready-docx.json", "before-local-status/ingestion-failed-corrupt.json",
-			"before-local-status/ingestion-cancelled.json", "before-local-status/ingestion-ready-ocr.json" })
+			"ingestion-cancelled.json", "ingestion-ready-ocr.json", "before-lean-pipeline/ingestion-ready-pdf.json",
+			"before-lean-pipeline/ingestion-ready-docx.json", "before-lean-pipeline/ingestion-failed-corrupt.json",
+			"before-lean-pipeline/ingestion-cancelled.json", "before-lean-pipeline/ingestion-ready-ocr.json" })
 	void recordedHistoryReplaysAgainstTheCurrentImplementation(String history) throws Exception {
 		WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, IngestionWorkflowImpl.class);
 	}
@@ -42,7 +42,7 @@ class IngestionWorkflowReplayTest {
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "ingestion-ready-pdf.json", "ingestion-failed-corrupt.json",
-			"before-local-status/ingestion-ready-pdf.json" })
+			"before-lean-pipeline/ingestion-ready-pdf.json" })
 	void implementationThatWaitsBeforeItStartsIsRejectedAsNonDeterministic(String history) {
 		assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history,
 				IngestionWorkflowThatWaitsFirst.class))

@@ -18,6 +18,7 @@ import io.scriptorium.workflows.parsing.ParseResult;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
@@ -73,14 +74,34 @@ class IngestionWorkflowTest {
 		IngestionResult result = workflow.ingest(PDF);
 
 		assertThat(result).isEqualTo(new IngestionResult(DocumentStatus.READY, 3, 10, List.of(), null));
+		// Parsing chunks in the same activity (no CHUNK stage of its own); the batches are published after them all.
 		assertThat(this.fakes.calls()).filteredOn((call) -> !call.startsWith("embedChunks"))
-			.containsExactly("recordStage PARSE", "extractText", "recordStage CHUNK", "chunkText", "recordStage EMBED",
-					"recordStage INDEX", "publishChunks", "markReady pages=3 chunks=10 warnings=[]");
+			.containsExactly("recordStage PARSE", "extractText", "chunkText", "recordStage EMBED", "recordStage INDEX",
+					"publishChunks", "markReady pages=3 chunks=10 warnings=[]");
+		assertThat(activitiesScheduled(env, workflow)).containsExactly("ExtractAndChunkText", "EmbedChunks",
+				"EmbedChunks", "EmbedChunks", "EmbedChunks", "PublishChunks");
 		// The row's updates are local activities: no trip through a task queue for one UPDATE.
 		assertThat(this.fakes.statusUpdatesThroughATaskQueue()).isZero();
 		assertThat(this.fakes.count("convertToPdf")).isZero();
 		assertThat(workflow.progress()).isEqualTo(new Progress(DocumentStatus.READY, Stage.DONE, 3, 10, 10));
 		assertThat(documentStatusOf(workflow)).isEqualTo("READY");
+	}
+
+	/** Two activities in all for a document embedded in one batch, which publishes it too. */
+	@Test
+	void aShortDocumentIsParsedAndChunkedInOneActivityAndEmbeddedAndPublishedInAnother(TestWorkflowEnvironment env,
+			Worker worker) {
+		this.fakes.chunks(new ChunkingResult(2, 64, 2));
+		IngestionWorkflow workflow = startWorkers(env, worker, PDF);
+
+		IngestionResult result = workflow.ingest(PDF);
+
+		assertThat(result).isEqualTo(new IngestionResult(DocumentStatus.READY, 3, 2, List.of(), null));
+		assertThat(this.fakes.calls()).containsExactly("recordStage PARSE", "extractText", "chunkText",
+				"recordStage EMBED", "embedChunks [0, 2)", "publishChunks", "markReady pages=3 chunks=2 warnings=[]");
+		assertThat(activitiesScheduled(env, workflow)).containsExactly("ExtractAndChunkText",
+				"EmbedAndPublishChunks");
+		assertThat(workflow.progress()).isEqualTo(new Progress(DocumentStatus.READY, Stage.DONE, 3, 2, 2));
 	}
 
 	@Test
@@ -279,8 +300,9 @@ class IngestionWorkflowTest {
 		assertThatThrownBy(() -> workflow.ingest(PDF))
 			.isInstanceOf(WorkflowFailedException.class);
 
+		// Chunking runs in the parsing activity when no page needs OCR: its failure is that stage's.
 		assertThat(this.fakes.failure())
-			.isEqualTo(new IngestionError(ErrorCode.INTERNAL_ERROR, "'report.pdf': disk full", Stage.CHUNK));
+			.isEqualTo(new IngestionError(ErrorCode.INTERNAL_ERROR, "'report.pdf': disk full", Stage.PARSE));
 		assertThat(this.fakes.count("chunkText")).isEqualTo(IngestionActivityOptions.MAX_ATTEMPTS);
 	}
 
@@ -365,6 +387,18 @@ class IngestionWorkflowTest {
 		assertThat(history.getEvents()).hasSizeLessThan(300);
 		assertThat(history.getHistory().getSerializedSize()).isLessThan(64 * 1024);
 		assertThat(this.fakes.count("embedChunks")).isEqualTo(32);
+	}
+
+	/** The types of the activities the run scheduled, in order (local activities are markers, not among them). */
+	private static List<String> activitiesScheduled(TestWorkflowEnvironment env, IngestionWorkflow workflow) {
+		String workflowId = WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId();
+		return env.getWorkflowClient()
+			.fetchHistory(workflowId)
+			.getEvents()
+			.stream()
+			.filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+			.map((event) -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+			.toList();
 	}
 
 	private static TestWorkflowExtension.Builder withSearchAttributes(TestWorkflowExtension.Builder builder) {
