@@ -78,11 +78,11 @@ log "documents: pdf $pdf, docx $docx, txt $txt; $pages pages, $chunks chunks"
 
 expect_delta worker scriptorium_pages_processed_total "" "$pages"
 expect_delta worker scriptorium_chunks_embedded_total "" "$chunks"
-# One parse and one chunk attempt per READY document (nothing here is retried); embedding runs in batches, at least
-# one attempt per document.
+# One parse attempt per READY document (nothing here is retried), which chunks too: no page needs OCR, so no chunk
+# activity runs; embedding runs in batches, at least one attempt per document.
 expect_delta worker scriptorium_stage_duration_seconds_count 'stage="parse" outcome="success"' 3
 expect_delta worker scriptorium_stage_duration_seconds_count 'stage="convert" outcome="success"' 1
-expect_delta worker scriptorium_stage_duration_seconds_count 'stage="chunk" outcome="success"' 3
+expect_delta worker scriptorium_stage_duration_seconds_count 'stage="chunk" outcome="success"' 0
 expect_delta worker scriptorium_stage_failures_total 'stage="parse" code="CORRUPT_DOCUMENT"' 1
 expect_delta worker scriptorium_stage_failures_total 'stage="convert" code="CORRUPT_DOCUMENT"' 1
 expect_delta worker scriptorium_conversion_failures_total 'code="CORRUPT_DOCUMENT"' 1
