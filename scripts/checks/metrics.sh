@@ -3,7 +3,8 @@
 # 1-page DOCX reprocessed (parse, and conversion), a new text, a corrupt PDF (fails in PARSE) and a corrupt DOCX
 # (fails in CONVERT), the text again (a duplicate) and an empty file (rejected). Between a scrape before and one after:
 # - worker: pages processed and chunks embedded grew by exactly the pages and chunks the database has for them;
-#   one more successful duration per document for parse, chunk and embed, and per office file for convert;
+#   one more successful duration per document for parse (which chunks too) and embed, none for chunk (no OCR here),
+#   and per office file for convert;
 #   a failure with its stage and code for each corrupt file, and a conversion failure for the DOCX;
 # - api-server: uploads by outcome grew by exactly what the API answered; documents by status equal the database's;
 # - both expose the Temporal SDK's meters (temporal_*).
