@@ -5,7 +5,7 @@ import io.scriptorium.workflows.embeddingmodel.TokenCounter;
 import java.util.List;
 
 /**
- * The worker's chunking of one parsed document, called in the bench's JVM: what {@code ChunkingActivitiesImpl} does
+ * The worker's chunking of one parsed document, called in the bench's JVM: what {@link DocumentChunker} does
  * with {@link Sections} and {@link TextChunker}, with the worker's default chunk sizes, but with the pages handed in
  * rather than read from the database, and the chunks counted rather than stored. It is the bench's, not the
  * worker's: it sits in the worker's package so that the worker need not make {@link Sections} public for a
@@ -27,8 +27,7 @@ public final class InJvmChunker {
 	public InJvmChunker(EmbeddingSettings embedding) {
 		ChunkingProperties chunking = new ChunkingProperties();
 		this.counter = TokenCounter.create(embedding);
-		// As ChunkingActivitiesImpl: never more than the model reads.
-		this.maxTokens = Math.min(chunking.getMaxTokens(), embedding.maxTokens());
+		this.maxTokens = DocumentChunker.maxTokens(chunking, embedding);
 		this.overlapTokens = chunking.getOverlapTokens();
 	}
 
@@ -46,10 +45,7 @@ public final class InJvmChunker {
 			.toList());
 		chunker.section(null, Sections.context(title, null));
 		for (int page = 1; page <= pages.size(); page++) {
-			for (Sections.Piece piece : sections.split(page, pages.get(page - 1))) {
-				chunker.section(piece.section(), Sections.context(title, piece.section()));
-				chunker.add(paged ? page : null, piece.text());
-			}
+			DocumentChunker.chunkPage(chunker, sections, title, page, pages.get(page - 1), paged);
 		}
 		chunker.finish();
 		return chunker.chunkCount();

@@ -28,9 +28,6 @@ import java.util.List;
  */
 public final class InJvmParser {
 
-	/** As {@code PageWriter}: the language is guessed from the first pages' text, up to this many characters. */
-	private static final int LANGUAGE_SAMPLE_CHARS = 20_000;
-
 	/** A heading as parsing stores it: its page (segment for text formats), level and title. */
 	public record Heading(int page, int level, String title) {
 	}
@@ -53,14 +50,14 @@ public final class InJvmParser {
 	private Parsed pdf(Path file) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		DataOutputStream out = new DataOutputStream(bytes);
-		PdfParserMain.parse(file, 1, budget(), out);
+		PdfParserMain.parse(file, 1, PageBudget.of(this.properties), out);
 		out.flush();
 		DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
 		int pages = 0;
 		String title = "";
 		List<Heading> headings = new ArrayList<>();
 		List<String> texts = new ArrayList<>();
-		StringBuilder sample = new StringBuilder();
+		LanguageSample sample = new LanguageSample();
 		for (Frame frame = ParserFrames.read(in); !(frame instanceof ParserFrames.End); frame = ParserFrames.read(in)) {
 			if (frame instanceof PageCount count) {
 				pages = count.pages();
@@ -72,7 +69,7 @@ public final class InJvmParser {
 			else if (frame instanceof PageText page) {
 				String text = TextCleaner.clean(page.text());
 				texts.add(text);
-				sampleFor(sample, text, page.ocrNeeded());
+				sample.add(text, page.ocrNeeded());
 			}
 			else if (frame instanceof PageSkipped) {
 				texts.add("");
@@ -81,26 +78,21 @@ public final class InJvmParser {
 				throw new IOException(file.getFileName() + " refused: " + refused.reason() + " " + refused.detail());
 			}
 		}
-		return new Parsed(pages, title.isEmpty() ? null : title, headings, texts, language(sample));
+		return new Parsed(pages, title.isEmpty() ? null : title, headings, texts, sample.language());
 	}
 
 	private Parsed segments(Path file, DocumentType type) throws IOException {
 		HtmlText.Parsed html = (type == DocumentType.HTML) ? HtmlText.parse(file) : null;
-		SegmentHeadings found = switch (type) {
-			case MD -> new MarkdownHeadings();
-			case HTML -> new HtmlHeadings(html);
-			case TXT -> new PlainTextHeadings();
-			default -> SegmentHeadings.NONE;
-		};
+		SegmentHeadings found = SegmentHeadings.of(type, html);
 		List<String> texts = new ArrayList<>();
-		StringBuilder sample = new StringBuilder();
+		LanguageSample sample = new LanguageSample();
 		long[] start = { 0 };
 		try (Reader reader = (html != null) ? new StringReader(html.text()) : PlainText.open(file)) {
 			new TextSegmenter(this.properties.getSegmentChars()).split(reader, (segment) -> {
 				String text = TextCleaner.clean(segment);
 				if (!text.isEmpty()) {
 					texts.add(text);
-					sampleFor(sample, text, false);
+					sample.add(text, false);
 					found.scan(texts.size(), start[0], segment, text);
 				}
 				start[0] += segment.length();
@@ -110,24 +102,7 @@ public final class InJvmParser {
 			.map(h -> new Heading(h.page(), h.level(), h.title()))
 			.toList();
 		String title = found.title();
-		return new Parsed(0, title.isEmpty() ? null : title, headings, texts, language(sample));
-	}
-
-	private static void sampleFor(StringBuilder sample, String text, boolean ocrNeeded) {
-		if (sample.length() < LANGUAGE_SAMPLE_CHARS && !ocrNeeded && !text.isBlank()) {
-			sample.append(text, 0, Math.min(text.length(), LANGUAGE_SAMPLE_CHARS - sample.length())).append('\n');
-		}
-	}
-
-	private static String language(StringBuilder sample) {
-		return sample.isEmpty() ? null : TextLanguage.of(sample);
-	}
-
-	/** As {@code PdfTextExtractor} builds it from the same properties. */
-	private PageBudget budget() {
-		return new PageBudget(this.properties.getMaxPages(), this.properties.getMaxOperatorsPerPage(),
-				this.properties.getMaxGlyphsPerPage(), this.properties.getMaxGraphicsDepth(),
-				this.properties.getMaxContentPerPage().toBytes());
+		return new Parsed(0, title.isEmpty() ? null : title, headings, texts, sample.language());
 	}
 
 }

@@ -78,12 +78,8 @@ public class DocumentChunker {
 			});
 			Sections sections = new Sections(this.store.headings(id));
 			chunker.section(null, Sections.context(info.title(), null));
-			this.store.forEachPage(id, (page, text) -> {
-				for (Sections.Piece piece : sections.split(page, text)) {
-					chunker.section(piece.section(), Sections.context(info.title(), piece.section()));
-					chunker.add(paged ? page : null, piece.text());
-				}
-			}, heartbeat);
+			this.store.forEachPage(id, (page, text) -> chunkPage(chunker, sections, info.title(), page, text, paged),
+					heartbeat);
 			chunker.finish();
 			this.store.insert(id, info.language(), batch);
 			return chunker.chunkCount();
@@ -93,7 +89,17 @@ public class DocumentChunker {
 		return this.batches.plan(stored, tokens[0]);
 	}
 
-	private static int maxTokens(ChunkingProperties chunking, EmbeddingSettings embedding) {
+	/** Feeds one page to {@code chunker}, cut where its sections start; a text format's segments get no page. */
+	static void chunkPage(TextChunker chunker, Sections sections, String title, int page, String text,
+			boolean paged) {
+		for (Sections.Piece piece : sections.split(page, text)) {
+			chunker.section(piece.section(), Sections.context(title, piece.section()));
+			chunker.add(paged ? page : null, piece.text());
+		}
+	}
+
+	/** The chunk size: the configured one, but never more than the model reads. */
+	static int maxTokens(ChunkingProperties chunking, EmbeddingSettings embedding) {
 		int modelLimit = embedding.maxTokens();
 		if (chunking.getMaxTokens() > modelLimit) {
 			log.info("scriptorium.chunking.max-tokens={} is more than the model reads"

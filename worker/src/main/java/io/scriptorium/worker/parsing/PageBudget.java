@@ -14,6 +14,13 @@ record PageBudget(int maxPages, long maxOperators, long maxGlyphs, int maxGraphi
 	static final PageBudget UNLIMITED = new PageBudget(Integer.MAX_VALUE - 1, Long.MAX_VALUE, Long.MAX_VALUE,
 			Integer.MAX_VALUE, Long.MAX_VALUE);
 
+	/** The budget the worker's parsing properties set. */
+	static PageBudget of(ParsingProperties properties) {
+		return new PageBudget(properties.getMaxPages(), properties.getMaxOperatorsPerPage(),
+				properties.getMaxGlyphsPerPage(), properties.getMaxGraphicsDepth(),
+				properties.getMaxContentPerPage().toBytes());
+	}
+
 	/** The parser process's command-line arguments after the file and first page. */
 	List<String> toArgs() {
 		return List.of(String.valueOf(this.maxPages), String.valueOf(this.maxOperators),

@@ -25,10 +25,7 @@ final class PageWriter {
 
 	private int lastPage;
 
-	/** The first pages' text, up to {@link #LANGUAGE_SAMPLE_CHARS}, for the language guess. */
-	private final StringBuilder sample = new StringBuilder();
-
-	private static final int LANGUAGE_SAMPLE_CHARS = 20_000;
+	private final LanguageSample sample = new LanguageSample();
 
 	private boolean outlineWritten;
 
@@ -51,11 +48,7 @@ final class PageWriter {
 
 	/** Adds the next page, which OCR is to read if {@code ocrNeeded}. */
 	int add(String text, boolean ocrNeeded) {
-		// Only text layers tell the language: a scan's is told by what OCR reads of it.
-		if (this.sample.length() < LANGUAGE_SAMPLE_CHARS && !ocrNeeded && !text.isBlank()) {
-			this.sample.append(text, 0, Math.min(text.length(), LANGUAGE_SAMPLE_CHARS - this.sample.length()))
-				.append('\n');
-		}
+		this.sample.add(text, ocrNeeded);
 		this.batch.add(new DocumentPages.Page(++this.lastPage, text, ocrNeeded));
 		if (this.batch.size() >= this.batchSize) {
 			flush();
@@ -86,8 +79,9 @@ final class PageWriter {
 		flush();
 		this.pages.deleteAfter(this.document.documentId(), this.lastPage);
 		// A resumed attempt sees only the later pages; they are the same document's language.
-		if (!this.sample.isEmpty()) {
-			this.pages.setLanguage(this.document.documentId(), TextLanguage.of(this.sample));
+		String language = this.sample.language();
+		if (language != null) {
+			this.pages.setLanguage(this.document.documentId(), language);
 		}
 		return this.pages.totals(this.document.documentId());
 	}

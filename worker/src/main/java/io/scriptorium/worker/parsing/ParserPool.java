@@ -133,14 +133,21 @@ final class ParserPool implements AutoCloseable {
 	}
 
 	/** A process whose document ended with its last frame: kept for the next one if it may serve more. */
-	synchronized void giveBack(Parser parser) {
+	void giveBack(Parser parser) {
+		if (!keep(parser)) {
+			// Outside the lock: killing waits for the process, and other documents need not.
+			parser.discard();
+		}
+	}
+
+	private synchronized boolean keep(Parser parser) {
 		if (this.closed || !parser.process.isAlive() || parser.documents >= DOCUMENTS_PER_PROCESS
 				|| this.idle.size() >= this.maxIdle) {
-			parser.discard();
-			return;
+			return false;
 		}
 		// The most recently used first: its code is the most compiled.
 		this.idle.addFirst(parser);
+		return true;
 	}
 
 	private Parser start() throws IOException {

@@ -104,12 +104,7 @@ class ParsingActivitiesImpl implements ParsingActivities {
 			throws IOException {
 		PageWriter writer = new PageWriter(this.pages, document, this.properties.getBatchPages(), context, 0);
 		HtmlText.Parsed html = (document.type() == DocumentType.HTML) ? HtmlText.parse(file) : null;
-		SegmentHeadings headings = switch (document.type()) {
-			case MD -> new MarkdownHeadings();
-			case HTML -> new HtmlHeadings(html);
-			case TXT -> new PlainTextHeadings();
-			default -> SegmentHeadings.NONE;
-		};
+		SegmentHeadings headings = SegmentHeadings.of(document.type(), html);
 		long[] start = { 0 };
 		try (Reader reader = (html != null) ? new StringReader(html.text()) : PlainText.open(file)) {
 			new TextSegmenter(this.properties.getSegmentChars()).split(reader, (segment) -> {

@@ -107,7 +107,8 @@ class PdfTextExtractor implements DisposableBean {
 			throws IOException {
 		PdfParserProcess.Limits limits = new PdfParserProcess.Limits(this.properties.getProcessHeap(),
 				this.properties.getPageTimeout(), progress.deadlineNanos);
-		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget(), limits, this.parsers,
+		PageBudget budget = PageBudget.of(this.properties);
+		try (PdfParserProcess parser = PdfParserProcess.start(file, progress.next, budget, limits, this.parsers,
 				this.watchdogs)) {
 			while (true) {
 				Frame frame;
@@ -166,12 +167,6 @@ class PdfTextExtractor implements DisposableBean {
 			throw tooComplex(document, progress.tooComplex + " pages are over the parser's limits (the last: page "
 					+ page.page() + ", " + page.reason() + ")");
 		}
-	}
-
-	private PageBudget budget() {
-		return new PageBudget(this.properties.getMaxPages(), this.properties.getMaxOperatorsPerPage(),
-				this.properties.getMaxGlyphsPerPage(), this.properties.getMaxGraphicsDepth(),
-				this.properties.getMaxContentPerPage().toBytes());
 	}
 
 	private int checkPageCount(DocumentRef document, int pages) {

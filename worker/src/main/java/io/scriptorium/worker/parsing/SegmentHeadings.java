@@ -1,5 +1,6 @@
 package io.scriptorium.worker.parsing;
 
+import io.scriptorium.workflows.document.DocumentType;
 import java.util.List;
 
 /**
@@ -40,6 +41,16 @@ interface SegmentHeadings {
 		}
 
 	};
+
+	/** The headings finder of a text format; {@code html}, the parsed page of an HTML file (null for the others). */
+	static SegmentHeadings of(DocumentType type, HtmlText.Parsed html) {
+		return switch (type) {
+			case MD -> new MarkdownHeadings();
+			case HTML -> new HtmlHeadings(html);
+			case TXT -> new PlainTextHeadings();
+			default -> NONE;
+		};
+	}
 
 	static String cut(String title) {
 		String line = title.strip().replaceAll("\\s+", " ");
