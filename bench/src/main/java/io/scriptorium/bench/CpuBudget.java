@@ -21,7 +21,7 @@ final class CpuBudget {
 	/** The linux kernel's USER_HZ, the unit of /proc's CPU times, on every architecture it runs on today. */
 	private static final double TICKS_PER_SECOND = 100;
 
-	/** The worker's embedding executor names its threads embedding-N (BundledMiniLmModel). */
+	/** The worker's embedding executor names its threads embedding-N (BundledOnnxModel). */
 	private static final String EMBEDDING_THREADS = "embedding";
 
 	private static final String EMBEDDING = "worker: embedding threads";

@@ -11,6 +11,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.store.embedding.EmbeddingStoreIngestor;
 import dev.langchain4j.store.embedding.pgvector.PgVectorEmbeddingStore;
+import io.scriptorium.worker.chunking.ChunkingProperties;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,10 +29,10 @@ final class InProcessIngestion {
 
 	static final String TABLE = "bench_langchain4j_embeddings";
 
-	/** The worker's chunks hold 128 tokens including [CLS] and [SEP]; the splitter counts content tokens only. */
-	private static final int CHUNK_TOKENS = 126;
+	/** The worker's chunks count [CLS] and [SEP] in their size; the splitter counts content tokens only. */
+	private static final int CHUNK_TOKENS = new ChunkingProperties().getMaxTokens() - 2;
 
-	private static final int OVERLAP_TOKENS = 16;
+	private static final int OVERLAP_TOKENS = new ChunkingProperties().getOverlapTokens();
 
 	record Run(double seconds, int documents, int failed, int chunks, List<String> failures, boolean timedOut) {
 	}

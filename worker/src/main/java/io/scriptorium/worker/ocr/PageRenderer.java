@@ -78,7 +78,7 @@ final class PageRenderer {
 		pages.forEach((page) -> args.add(String.valueOf(page)));
 		Path stderr = directory.resolve("renderer.log");
 		Process process = ChildJvm
-			.builder(PageRenderMain.class, this.properties.getRenderHeap(), ChildJvm.Lifetime.ONE_TASK, args)
+			.builder(PageRenderMain.class, this.properties.getRenderHeap(), args)
 			.redirectError(stderr.toFile())
 			.start();
 		AtomicBoolean timedOut = new AtomicBoolean();

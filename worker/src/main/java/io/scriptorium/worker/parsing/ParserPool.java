@@ -153,8 +153,7 @@ final class ParserPool implements AutoCloseable {
 	private Parser start() throws IOException {
 		Path stderr = Files.createTempFile("scriptorium-parser-", ".log");
 		try {
-			Process process = ChildJvm.builder(PdfParserMain.class, this.heap, ChildJvm.Lifetime.MANY_TASKS,
-					List.of(SERVE))
+			Process process = ChildJvm.builder(PdfParserMain.class, this.heap, List.of(SERVE))
 				.redirectInput(ProcessBuilder.Redirect.PIPE)
 				.redirectError(stderr.toFile())
 				.start();

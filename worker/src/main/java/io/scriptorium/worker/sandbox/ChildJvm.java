@@ -16,22 +16,12 @@ public final class ChildJvm {
 	private ChildJvm() {
 	}
 
-	/** How long the process lives, which decides how its JVM compiles. */
-	public enum Lifetime {
-
-		/** One task and out: C1 only, which starts fastest and competes least on a shared host. */
-		ONE_TASK,
-		/** Task after task: the JVM's usual tiered compilation, whose optimised code the later tasks run. */
-		MANY_TASKS
-
-	}
-
 	/**
 	 * A process builder for {@code main} with {@code args}: standard input from /dev/null, nothing of the worker's
 	 * environment (database and API credentials) but the path and the locale.
 	 */
-	public static ProcessBuilder builder(Class<?> main, DataSize heap, Lifetime lifetime, List<String> args) {
-		List<String> command = new ArrayList<>(javaCommand(main, heap, lifetime));
+	public static ProcessBuilder builder(Class<?> main, DataSize heap, List<String> args) {
+		List<String> command = new ArrayList<>(javaCommand(main, heap));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command)
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -50,15 +40,15 @@ public final class ChildJvm {
 	 * The JVM of this worker with its class path. A Spring Boot executable jar (or its exploded form) hides the
 	 * libraries from the class path, so there the jar's own PropertiesLauncher starts the main class.
 	 */
-	private static List<String> javaCommand(Class<?> main, DataSize heap, Lifetime lifetime) {
+	private static List<String> javaCommand(Class<?> main, DataSize heap) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// The JVM's own messages (its out-of-memory notice) go to standard error, never into the output; the serial
-		// collector: a small heap on a shared host needs no collector threads of its own.
+		// collector: a small heap on a shared host needs no collector threads of its own. C1 only: C2's compiler
+		// threads took the cores from embedding, and a parser process serving the 400- and 67-page PDFs four times
+		// each needed 25 core-seconds tiered against 17 with C1 alone (16 s wall against 13, on 2 cores).
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap.toMegabytes() + "m",
-				"-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC"));
-		if (lifetime == Lifetime.ONE_TASK) {
-			command.add("-XX:TieredStopAtLevel=1");
-		}
+				"-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1"));
 		command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path")));
 		String loader = main.getClassLoader().getClass().getName();
 		if (loader.startsWith("org.springframework.boot.loader.")) {
