@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Local stand-ins for Temporal's public images, on a machine without an image registry (scripts/compose-smoke.sh):
+# the server, temporal-sql-tool and the Web UI are built with `go install` from the Go module proxy, at the
+# versions docker-compose.temporal.yml names, and each is put on the Debian stand-in base image the way the official
+# image has it (the same binary name, config template, working directory and entrypoint), so that the compose file
+# runs unchanged on either.
+#   source scripts/lib/temporal-stand-ins.sh; temporal_stand_ins BASE_IMAGE TEMPORAL_CLI
+# exports TEMPORAL_SERVER_IMAGE, TEMPORAL_ADMIN_TOOLS_IMAGE and TEMPORAL_UI_IMAGE. The binaries are cached under
+# ~/.cache/scriptorium/go (the first build takes some minutes on 2 cores), the images by their tag.
+
+TEMPORAL_SERVER_VERSION=1.29.1
+TEMPORAL_UI_VERSION=2.42.1
+STAND_IN_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/scriptorium/go"
+# Bump when a Dockerfile below changes, so that the images of an earlier recipe are rebuilt.
+STAND_IN_RECIPE=1
+
+# go_binary NAME MODULE_PATH VERSION -> prints the binary's path, building it if it is not cached.
+go_binary() {
+  local dir="$STAND_IN_CACHE/$1-$3"
+  if [ ! -x "$dir/server" ] && [ ! -x "$dir/sql" ]; then
+    mkdir -p "$dir"
+    echo "[stand-ins] go install $2@$3 (a few minutes, once)" >&2
+    CGO_ENABLED=0 GOBIN="$dir" GOFLAGS=-buildvcs=false go install -trimpath -ldflags=-s "$2@$3" >&2 \
+      || { echo "[stand-ins] go install $2@$3 failed" >&2; return 1; }
+  fi
+  # go install names the binary after its package's directory: server, or sql for the SQL tool.
+  if [ -x "$dir/server" ]; then echo "$dir/server"; else echo "$dir/sql"; fi
+}
+
+# module_dir MODULE VERSION -> the module's source in Go's module cache (go install downloaded it).
+module_dir() { echo "$(go env GOMODCACHE)/$1@$2"; }
+
+# stand_in_image TAG CONTEXT_DIR: builds unless an image of that tag and recipe exists.
+stand_in_image() {
+  local recipe
+  recipe="$(docker image inspect -f '{{index .Config.Labels "scriptorium.stand-in-recipe"}}' "$1" 2>/dev/null || true)"
+  if [ "$recipe" = "$STAND_IN_RECIPE" ]; then return 0; fi
+  echo "[stand-ins] building $1" >&2
+  DOCKER_BUILDKIT=1 docker build --network host -q -t "$1" "$2" >&2
+}
+
+temporal_stand_ins() { # BASE_IMAGE TEMPORAL_CLI
+  local base="$1" cli="$2" server sql ui ctx
+  command -v go >/dev/null || { echo "[stand-ins] Go is needed (scripts/stack install brings it)" >&2; return 1; }
+  server="$(go_binary temporal-server go.temporal.io/server/cmd/server "v$TEMPORAL_SERVER_VERSION")" || return 1
+  sql="$(go_binary temporal-sql-tool go.temporal.io/server/cmd/tools/sql "v$TEMPORAL_SERVER_VERSION")" || return 1
+  ui="$(go_binary temporal-ui github.com/temporalio/ui-server/v2/cmd/server "v$TEMPORAL_UI_VERSION")" || return 1
+  ctx="$(mktemp -d)"
+
+  # The server: /usr/local/bin/temporal-server with the module's docker.yaml (a template read from the environment,
+  # DB, POSTGRES_SEEDS, ...) in /etc/temporal/config, started as the official image starts it.
+  mkdir -p "$ctx/server"
+  cp "$server" "$ctx/server/temporal-server"
+  cp "$(module_dir go.temporal.io/server "v$TEMPORAL_SERVER_VERSION")/config/docker.yaml" "$ctx/server/docker.yaml"
+  cat > "$ctx/server/Dockerfile" <<EOF
+FROM $base
+RUN useradd --uid 1000 --user-group --home-dir /etc/temporal temporal
+COPY temporal-server /usr/local/bin/temporal-server
+COPY docker.yaml /etc/temporal/config/docker.yaml
+WORKDIR /etc/temporal
+USER 1000:1000
+EXPOSE 7233
+ENTRYPOINT ["temporal-server", "--env", "docker", "start"]
+LABEL scriptorium.stand-in-recipe="$STAND_IN_RECIPE" container-engine.stand-in-for="temporalio/server:$TEMPORAL_SERVER_VERSION"
+EOF
+  # admin-tools: temporal-sql-tool (its schemas are built in) and the temporal CLI.
+  mkdir -p "$ctx/admin"
+  cp "$sql" "$ctx/admin/temporal-sql-tool"
+  cp "$cli" "$ctx/admin/temporal"
+  cat > "$ctx/admin/Dockerfile" <<EOF
+FROM $base
+COPY temporal-sql-tool temporal /usr/local/bin/
+LABEL scriptorium.stand-in-recipe="$STAND_IN_RECIPE" container-engine.stand-in-for="temporalio/admin-tools:$TEMPORAL_SERVER_VERSION"
+EOF
+  # The UI: ./ui-server with its docker.yaml template in /home/ui-server, as the official image has them.
+  mkdir -p "$ctx/ui"
+  cp "$ui" "$ctx/ui/ui-server"
+  cp "$(module_dir github.com/temporalio/ui-server/v2 "v$TEMPORAL_UI_VERSION")/config/docker.yaml" "$ctx/ui/docker.yaml"
+  cat > "$ctx/ui/Dockerfile" <<EOF
+FROM $base
+RUN useradd --uid 1000 --user-group --home-dir /home/ui-server temporal
+COPY ui-server /home/ui-server/ui-server
+COPY docker.yaml /home/ui-server/config/docker.yaml
+WORKDIR /home/ui-server
+USER 1000:1000
+EXPOSE 8080
+ENTRYPOINT ["./ui-server", "--env", "docker", "start"]
+LABEL scriptorium.stand-in-recipe="$STAND_IN_RECIPE" container-engine.stand-in-for="temporalio/ui:$TEMPORAL_UI_VERSION"
+EOF
+  chmod -R a+rX "$ctx"
+  export TEMPORAL_SERVER_IMAGE="local/temporal-server:$TEMPORAL_SERVER_VERSION"
+  export TEMPORAL_ADMIN_TOOLS_IMAGE="local/temporal-admin-tools:$TEMPORAL_SERVER_VERSION"
+  export TEMPORAL_UI_IMAGE="local/temporal-ui:$TEMPORAL_UI_VERSION"
+  stand_in_image "$TEMPORAL_SERVER_IMAGE" "$ctx/server" \
+    && stand_in_image "$TEMPORAL_ADMIN_TOOLS_IMAGE" "$ctx/admin" \
+    && stand_in_image "$TEMPORAL_UI_IMAGE" "$ctx/ui"
+  local status=$?
+  rm -rf "$ctx"
+  return $status
+}
