@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the container images and docker-compose.temporal.yml, on a machine without a registry:
 #   1. starts a Docker engine and builds the local stand-in base images (../shared/tools/container-engine.sh) and
-#      Temporal's (scripts/lib/temporal-stand-ins.sh: the real server, temporal-sql-tool and UI, from Go modules);
+#      Temporal's (scripts/lib/go-stand-ins.sh: the real server, temporal-sql-tool and UI, from Go modules);
 #   2. validates the compose file (a missing password stops it with a message naming it) and builds the images;
 #   3. checks the images: non-root user, LibreOffice and Tesseract in the office pool's image only;
 #   4. brings the stack up under its own project name and free ports (the compose file unchanged: images, ports and
@@ -54,8 +54,8 @@ for v in DEBIAN_IMAGE BUILD_IMAGE JRE_IMAGE POSTGRES_IMAGE; do
 done
 export BUILD_IMAGE JRE_IMAGE POSTGRES_IMAGE
 log "building Temporal's stand-in images (the Go builds are cached after the first time)"
-# shellcheck source=scripts/lib/temporal-stand-ins.sh
-. "$ROOT/scripts/lib/temporal-stand-ins.sh"
+# shellcheck source=scripts/lib/go-stand-ins.sh
+. "$ROOT/scripts/lib/go-stand-ins.sh"
 [ -x "$TEMPORAL_BIN" ] || die "no Temporal CLI at $TEMPORAL_BIN (scripts/stack install builds it)"
 temporal_stand_ins "$DEBIAN_IMAGE" "$TEMPORAL_BIN" || die "building Temporal's stand-in images failed"
 export API_SERVER_IMAGE="${SMOKE_API_SERVER_IMAGE:-scriptorium/api-server:smoke}"

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Local stand-ins for Temporal's public images, on a machine without an image registry (scripts/compose-smoke.sh):
-# the server, temporal-sql-tool and the Web UI are built with `go install` from the Go module proxy, at the
-# versions docker-compose.temporal.yml names, and each is put on the Debian stand-in base image the way the official
+# Tools and local stand-ins for public images that are Go programs, on a machine without an image registry
+# (scripts/compose-smoke.sh, scripts/checks/helm.sh): each is built with `go install` from the Go module proxy, at
+# the version docker-compose.temporal.yml names, and put on the Debian stand-in base image the way the official
 # image has it (the same binary name, config template, working directory and entrypoint), so that the compose file
 # runs unchanged on either.
-#   source scripts/lib/temporal-stand-ins.sh; temporal_stand_ins BASE_IMAGE TEMPORAL_CLI
-# exports TEMPORAL_SERVER_IMAGE, TEMPORAL_ADMIN_TOOLS_IMAGE and TEMPORAL_UI_IMAGE. The binaries are cached under
-# ~/.cache/scriptorium/go (the first build takes some minutes on 2 cores), the images by their tag.
+#   source scripts/lib/go-stand-ins.sh
+#   temporal_stand_ins BASE_IMAGE TEMPORAL_CLI  exports TEMPORAL_SERVER_IMAGE, TEMPORAL_ADMIN_TOOLS_IMAGE, TEMPORAL_UI_IMAGE
+#   prometheus_stand_in BASE_IMAGE              exports PROMETHEUS_IMAGE
+#   helm_binary                                 prints the path of a helm binary
+# The binaries are cached under ~/.cache/scriptorium/go (the first builds take some minutes on 2 cores), the images
+# by their tag and recipe. Grafana has no stand-in: its module may not be used here (AGPL).
 
 TEMPORAL_SERVER_VERSION=1.29.1
 TEMPORAL_UI_VERSION=2.42.1
+# Prometheus 3.x is published to the Go module proxy as v0.3xx.y (its Go module's own numbering).
+PROMETHEUS_MODULE_VERSION=v0.316.0
+PROMETHEUS_VERSION=3.16.0
+HELM_VERSION=v3.19.0
 STAND_IN_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/scriptorium/go"
 # Bump when a Dockerfile below changes, so that the images of an earlier recipe are rebuilt.
 STAND_IN_RECIPE=1
@@ -17,14 +24,15 @@ STAND_IN_RECIPE=1
 # go_binary NAME MODULE_PATH VERSION -> prints the binary's path, building it if it is not cached.
 go_binary() {
   local dir="$STAND_IN_CACHE/$1-$3"
-  if [ ! -x "$dir/server" ] && [ ! -x "$dir/sql" ]; then
+  if [ -z "$(ls -A "$dir" 2>/dev/null)" ]; then
     mkdir -p "$dir"
     echo "[stand-ins] go install $2@$3 (a few minutes, once)" >&2
     CGO_ENABLED=0 GOBIN="$dir" GOFLAGS=-buildvcs=false go install -trimpath -ldflags=-s "$2@$3" >&2 \
       || { echo "[stand-ins] go install $2@$3 failed" >&2; return 1; }
   fi
-  # go install names the binary after its package's directory: server, or sql for the SQL tool.
-  if [ -x "$dir/server" ]; then echo "$dir/server"; else echo "$dir/sql"; fi
+  # go install names the binary after its package's directory (server, sql, prometheus, helm): the one file there.
+  local files=("$dir"/*)
+  echo "${files[0]}"
 }
 
 # module_dir MODULE VERSION -> the module's source in Go's module cache (go install downloaded it).
@@ -97,4 +105,37 @@ EOF
   local status=$?
   rm -rf "$ctx"
   return $status
+}
+
+prometheus_stand_in() { # BASE_IMAGE
+  local base="$1" binary ctx
+  command -v go >/dev/null || { echo "[stand-ins] Go is needed (scripts/stack install brings it)" >&2; return 1; }
+  binary="$(go_binary prometheus github.com/prometheus/prometheus/cmd/prometheus "$PROMETHEUS_MODULE_VERSION")" \
+    || return 1
+  ctx="$(mktemp -d)"
+  cp "$binary" "$ctx/prometheus"
+  # The official image: /bin/prometheus as nobody, its data in /prometheus. Built without the web UI's assets; the
+  # HTTP API (what the checks read) is the same.
+  cat > "$ctx/Dockerfile" <<EOF
+FROM $base
+COPY prometheus /bin/prometheus
+RUN mkdir -p /prometheus /etc/prometheus && chown nobody:nogroup /prometheus
+USER nobody
+WORKDIR /prometheus
+EXPOSE 9090
+ENTRYPOINT ["/bin/prometheus"]
+CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]
+LABEL scriptorium.stand-in-recipe="$STAND_IN_RECIPE" container-engine.stand-in-for="prom/prometheus:v$PROMETHEUS_VERSION"
+EOF
+  chmod -R a+rX "$ctx"
+  export PROMETHEUS_IMAGE="local/prometheus:$PROMETHEUS_VERSION"
+  stand_in_image "$PROMETHEUS_IMAGE" "$ctx"
+  local status=$?
+  rm -rf "$ctx"
+  return $status
+}
+
+helm_binary() {
+  command -v go >/dev/null || { echo "[stand-ins] Go is needed (scripts/stack install brings it)" >&2; return 1; }
+  go_binary helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION"
 }
