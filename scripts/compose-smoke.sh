@@ -11,8 +11,10 @@
 #      finds both runs through the Temporal UI's server;
 #   7. restarts the Temporal server with documents in flight: they all end READY (its state is in PostgreSQL);
 #   8. scales the worker to 2: two pollers on the ingestion task queue, and the office pool only on its own queues;
-#   9. stops the api-server and the workers and checks that SIGTERM stopped their JVMs (exit 143, not SIGKILL's 137);
-#  10. removes the stack and its volumes (down -v), also when a step fails.
+#   9. starts Prometheus of the monitoring profile: every target up (both worker replicas), the alert rules
+#      evaluating, every panel of the provisioned Grafana dashboard with data;
+#  10. stops the api-server and the workers and checks that SIGTERM stopped their JVMs (exit 143, not SIGKILL's 137);
+#  11. removes the stack and its volumes (down -v), also when a step fails.
 # Every wait is bounded. Usage: scripts/compose-smoke.sh   (no arguments; knobs below as environment variables)
 set -euo pipefail
 
@@ -58,6 +60,7 @@ log "building Temporal's stand-in images (the Go builds are cached after the fir
 . "$ROOT/scripts/lib/go-stand-ins.sh"
 [ -x "$TEMPORAL_BIN" ] || die "no Temporal CLI at $TEMPORAL_BIN (scripts/stack install builds it)"
 temporal_stand_ins "$DEBIAN_IMAGE" "$TEMPORAL_BIN" || die "building Temporal's stand-in images failed"
+prometheus_stand_in "$DEBIAN_IMAGE" || die "building Prometheus's stand-in image failed"
 export API_SERVER_IMAGE="${SMOKE_API_SERVER_IMAGE:-scriptorium/api-server:smoke}"
 export WORKER_IMAGE="${SMOKE_WORKER_IMAGE:-scriptorium/worker:smoke}"
 export WORKER_OFFICE_IMAGE="${SMOKE_WORKER_OFFICE_IMAGE:-scriptorium/worker-office:smoke}"
@@ -77,6 +80,7 @@ free_port() { # first free port from $1 on, skipping those already chosen
 }
 export API_PORT="${SMOKE_API_PORT:-$(free_port 18080)}"
 export TEMPORAL_UI_PORT="${SMOKE_TEMPORAL_UI_PORT:-$(free_port 18233)}"
+export PROMETHEUS_PORT="${SMOKE_PROMETHEUS_PORT:-$(free_port 19090)}"
 
 # An empty env file: a developer's .env must not change what is tested.
 EMPTY_ENV="$(mktemp)"
@@ -93,7 +97,7 @@ finish() {
     compose logs --no-color --tail=60 >&2
   fi
   log "removing the stack and its volumes"
-  timeout 240 "${COMPOSE[@]}" down -v --remove-orphans -t 30 >&2 \
+  timeout 240 "${COMPOSE[@]}" --profile monitoring down -v --remove-orphans -t 30 >&2 \
     || log "down -v failed"
   rm -f "$EMPTY_ENV"
   if [ $status -eq 0 ]; then log "PASSED in $((SECONDS - started_at))s"; else log "FAILED (exit $status)"; fi
@@ -103,7 +107,7 @@ trap finish EXIT
 trap 'exit 130' INT TERM
 
 log "removing what an earlier run of project $PROJECT may have left"
-timeout 240 "${COMPOSE[@]}" down -v --remove-orphans -t 10 >/dev/null 2>&1 || true
+timeout 240 "${COMPOSE[@]}" --profile monitoring down -v --remove-orphans -t 10 >/dev/null 2>&1 || true
 # Its database volume above all: PostgreSQL keeps the passwords of the run that created it, not this run's.
 if docker volume inspect "${PROJECT}_postgres-data" >/dev/null 2>&1; then
   docker volume rm "${PROJECT}_postgres-data" >/dev/null || die "an earlier run's volume ${PROJECT}_postgres-data is in use"
@@ -113,7 +117,7 @@ fi
 
 log "validating the compose file (public defaults, then with the stand-ins)"
 (unset BUILD_IMAGE JRE_IMAGE POSTGRES_IMAGE TEMPORAL_SERVER_IMAGE TEMPORAL_ADMIN_TOOLS_IMAGE TEMPORAL_UI_IMAGE \
-   API_SERVER_IMAGE WORKER_IMAGE WORKER_OFFICE_IMAGE API_PORT TEMPORAL_UI_PORT
+   PROMETHEUS_IMAGE API_SERVER_IMAGE WORKER_IMAGE WORKER_OFFICE_IMAGE API_PORT TEMPORAL_UI_PORT PROMETHEUS_PORT
  docker-compose --env-file "$EMPTY_ENV" -f "$COMPOSE_FILE" config -q) || die "docker-compose config failed"
 compose config -q || die "docker-compose config failed with the stand-in images"
 for required in POSTGRES_PASSWORD SCRIPTORIUM_DB_PASSWORD TEMPORAL_DB_PASSWORD SCRIPTORIUM_API_TOKEN; do
@@ -332,6 +336,55 @@ for host in $office; do
   grep -q "$host" <<<"$office_hosts" || die "$host polls $OFFICE_QUEUE but is not in the office pool ($office_hosts)"
 done
 log "Temporal sees the 2 main-pool replicas on $TASK_QUEUE, and only the office pool on $OFFICE_QUEUE"
+
+# ---------------------------------------------------------------- monitoring profile
+
+t0=$SECONDS
+log "starting Prometheus of the monitoring profile (Grafana has no stand-in here: its dashboard is checked below)"
+timeout 120 "${COMPOSE[@]}" --profile monitoring up -d --no-build --no-recreate prometheus >&2 \
+  || die "starting Prometheus failed"
+prom="http://127.0.0.1:$PROMETHEUS_PORT/api/v1"
+deadline=$((SECONDS + POLLER_TIMEOUT))
+while :; do
+  # Targets by job and health, e.g. "worker up": both worker replicas, the office pool, the api-server, Temporal.
+  health="$(curl -fsS "$prom/targets?state=active" 2>/dev/null | python3 -c '
+import json, sys
+for t in json.load(sys.stdin)["data"]["activeTargets"]:
+    print(t["labels"]["job"], t["health"])' 2>/dev/null)" || health=""
+  if [ "$(grep -c "^worker up$" <<<"$health")" -eq 2 ] && ! grep -qv " up$" <<<"$health" \
+      && [ "$(grep -c . <<<"$health")" -eq 5 ]; then
+    break
+  fi
+  [ $SECONDS -lt $deadline ] || die "Prometheus's targets are not all up: $(tr '\n' ',' <<<"$health")"
+  sleep 3
+done
+log "Prometheus scrapes 5 targets, all up: $(sort <<<"$health" | uniq -c | tr -s ' \n' ' ')"
+rules="$(curl -fsS "$prom/rules")" || die "Prometheus's rules did not answer"
+python3 -c '
+import json, sys
+groups = json.load(sys.stdin)["data"]["groups"]
+rules = [r for g in groups for r in g["rules"]]
+bad = [r["name"] for r in rules if r.get("health") != "ok"]
+if len(rules) < 5 or bad:
+    sys.exit(f"alert rules: {len(rules)} loaded, unhealthy: {bad}")
+print(f"{len(rules)} alert rules loaded and evaluating")' <<<"$rules" >&2 || die "the alert rules are not all evaluating"
+# Every panel of the provisioned dashboard has data: its queries name metrics that exist.
+sleep 20
+python3 - "$prom" "$ROOT/docker/monitoring/grafana/dashboards/scriptorium.json" <<'PY' >&2 || die "a dashboard panel has no data"
+import json, sys, urllib.parse, urllib.request
+prom, path = sys.argv[1], sys.argv[2]
+empty = []
+for panel in json.load(open(path))["panels"]:
+    for target in panel["targets"]:
+        url = prom + "/query?" + urllib.parse.urlencode({"query": target["expr"]})
+        result = json.load(urllib.request.urlopen(url, timeout=10))["data"]["result"]
+        if not result:
+            empty.append(panel["title"])
+if empty:
+    sys.exit("panels without data: " + ", ".join(empty))
+print("every panel of the Scriptorium dashboard has data")
+PY
+log "monitoring checked in $((SECONDS - t0))s"
 
 # ---------------------------------------------------------------- graceful stop
 
