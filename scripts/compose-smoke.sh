@@ -247,8 +247,9 @@ upload() { # file -> document id
   echo "$id"
 }
 
-wait_ready() { # document ids...
-  local deadline=$((SECONDS + DOCUMENT_TIMEOUT)) id body status
+wait_ended() { # expected status, document ids...
+  local expected="$1" deadline=$((SECONDS + DOCUMENT_TIMEOUT)) id body status
+  shift
   for id in "$@"; do
     while :; do
       body="$(curl -fsS "${AUTH[@]}" "$api/documents/$id")" || die "reading document $id failed"
@@ -257,8 +258,9 @@ wait_ready() { # document ids...
       [ $SECONDS -lt $deadline ] || die "document $id is still $status after ${DOCUMENT_TIMEOUT}s: $body"
       sleep 2
     done
-    [ "$status" = READY ] || die "document $id ended $status: $body"
-    log "  document $id READY: pages $(json_field pages "$body"), chunks $(json_field chunks "$body")"
+    [ "$status" = "$expected" ] || die "document $id ended $status, not $expected: $body"
+    log "  document $id $status: pages $(json_field pages "$body"), chunks $(json_field chunks "$body")$(
+      [ "$status" = READY ] || echo ", error $(json_field code "$body")")"
   done
 }
 
@@ -266,8 +268,10 @@ t0=$SECONDS
 log "uploading a PDF and a DOCX (the DOCX is converted by the office pool: the main pool has no LibreOffice)"
 pdf_id="$(upload "$PDF")"
 docx_id="$(upload "$DOCX")"
-wait_ready "$pdf_id" "$docx_id"
+wait_ended READY "$pdf_id" "$docx_id"
 log "both documents READY $((SECONDS - t0))s after the first upload"
+# A file that must fail, so that the failure metrics (and the dashboard's panel of them) have a series.
+wait_ended FAILED "$(upload "$CORPUS/${SMOKE_FAILING:-pdf-encrypted-userpw-unstructured.pdf}")"
 
 hits="$(curl -fsS "${AUTH[@]}" -G --data-urlencode "q=${SMOKE_QUERY:-memo}" --data-urlencode k=5 "$api/search")" \
   || die "search failed"
@@ -300,7 +304,7 @@ done
 [ "$pending" -gt 0 ] || die "all three documents ended before Temporal was restarted: nothing was in flight"
 timeout 120 "${COMPOSE[@]}" restart -t 20 temporal >&2 || die "restarting Temporal failed"
 log "  Temporal restarted $((SECONDS - t0))s after the first upload, with $pending of them in flight"
-wait_ready "${inflight[@]}"
+wait_ended READY "${inflight[@]}"
 log "all three READY after Temporal's restart ($((SECONDS - t0))s): its state survived in PostgreSQL"
 
 # ---------------------------------------------------------------- scaling and pools
