@@ -111,6 +111,9 @@ final class IngestCommand extends ClientCommand {
 			}
 			catch (ApiException ex) {
 				show(bar, 100, "REJECTED " + ex.code());
+				if (bar == null && !this.json) {
+					System.out.println("REJECTED " + file);
+				}
 				return new Outcome(file, null, (ex.code() != null) ? ex.code() : "HTTP_" + ex.status());
 			}
 			catch (IOException ex) {
@@ -118,6 +121,15 @@ final class IngestCommand extends ClientCommand {
 				return new Outcome(file, null, "UPLOAD_FAILED: " + ex.getMessage());
 			}
 			long deadline = System.nanoTime() + this.timeout.toNanos();
+			if (this.waitForEnd && document.terminal()) {
+				// Bytes seen before: the upload answered with the document as it is, without its counts.
+				try {
+					document = this.client.document(document.id(), false);
+				}
+				catch (IOException ex) {
+					// The upload's answer says how it ended; only the counts are missing.
+				}
+			}
 			while (this.waitForEnd && !document.terminal() && System.nanoTime() < deadline) {
 				show(bar, percent(document), document.stage());
 				Thread.sleep(POLL.toMillis());
@@ -129,8 +141,11 @@ final class IngestCommand extends ClientCommand {
 					show(bar, percent(document), "retrying: " + ex.getMessage());
 				}
 			}
-			show(bar, document.terminal() ? 100 : percent(document),
-					document.status() + ((document.errorCode() != null) ? " " + document.errorCode() : ""));
+			String status = document.status() + ((document.errorCode() != null) ? " " + document.errorCode() : "");
+			show(bar, document.terminal() ? 100 : percent(document), status);
+			if (bar == null && !this.json) {
+				System.out.println(status + " " + file);
+			}
 			return new Outcome(file, document, null);
 		}
 	}
@@ -177,9 +192,12 @@ final class IngestCommand extends ClientCommand {
 							? " (" + o.document().errorMessage() + ")" : "")));
 	}
 
-	/** A bar on the terminal, or none for --json (whose output a script reads). */
+	/**
+	 * A bar on the terminal; none for --json (whose output a script reads) or without a terminal (a log gets a line
+	 * per file as it ends instead of bars redrawn in place).
+	 */
 	private ProgressBar bar(String name, int max) {
-		if (this.json) {
+		if (this.json || System.console() == null) {
 			return null;
 		}
 		String task = (name.length() > 32) ? name.substring(0, 31) + "…" : name;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -144,6 +145,9 @@ public final class ScriptoriumClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IOException(what + " was interrupted", ex);
+		}
+		catch (ConnectException ex) {
+			throw new IOException(what + ": cannot reach the API at " + this.base + " (SCRIPTORIUM_URL)", ex);
 		}
 		JsonNode json = parse(response.body());
 		if (response.statusCode() / 100 != 2) {
