@@ -1,0 +1,181 @@
+package io.scriptorium.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The calls of Scriptorium's HTTP API ({@code /api/v1}), with its bearer token. Uploads stream the file from disk, so a
+ * large file is never held in memory. Every answer that is not a success is an {@link ApiException} with the
+ * problem's code.
+ */
+public final class ScriptoriumClient {
+
+	/** Where the API is, unless {@code SCRIPTORIUM_URL} says otherwise: the local stack's. */
+	public static final String DEFAULT_URL = "http://127.0.0.1:8080";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final URI base;
+
+	private final String token;
+
+	/**
+	 * @param base the API's address, e.g. {@code http://127.0.0.1:8080}
+	 * @param token its bearer token, or null for an API without one (local development)
+	 */
+	public ScriptoriumClient(URI base, String token) {
+		String url = base.toString();
+		this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+		this.token = (token == null || token.isBlank()) ? null : token.strip();
+	}
+
+	/** The client of {@code SCRIPTORIUM_URL} (default {@value #DEFAULT_URL}) with {@code SCRIPTORIUM_API_TOKEN}. */
+	public static ScriptoriumClient fromEnvironment() {
+		String url = System.getenv("SCRIPTORIUM_URL");
+		return new ScriptoriumClient(URI.create((url == null || url.isBlank()) ? DEFAULT_URL : url),
+				System.getenv("SCRIPTORIUM_API_TOKEN"));
+	}
+
+	public URI base() {
+		return this.base;
+	}
+
+	/** Uploads a file; the answer comes at once, with the document PENDING (or as it is, for bytes seen before). */
+	public Document upload(Path file, String collection, Map<String, String> metadata) throws IOException {
+		StringBuilder query = new StringBuilder();
+		if (collection != null) {
+			query.append("collection=").append(encode(collection));
+		}
+		if (metadata != null && !metadata.isEmpty()) {
+			query.append(query.isEmpty() ? "" : "&").append("metadata=")
+				.append(encode(JSON.writeValueAsString(metadata)));
+		}
+		String boundary = "scriptorium" + UUID.randomUUID().toString().replace("-", "");
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ file.getFileName().toString().replace("\"", "%22")
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		long length = head.length + Files.size(file) + tail.length;
+		Supplier<InputStream> body = () -> {
+			try {
+				return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
+						Files.newInputStream(file), new ByteArrayInputStream(tail))));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
+		HttpRequest request = request("/api/v1/documents" + (query.isEmpty() ? "" : "?" + query), Duration.ofMinutes(5))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
+			.build();
+		return Document.of(send("upload of " + file.getFileName(), request));
+	}
+
+	/** @param progress ask a PROCESSING document's run for its counts too ({@code json().path("progress")}) */
+	public Document document(UUID id, boolean progress) throws IOException {
+		return Document.of(send("document " + id, request("/api/v1/documents/" + id + "?progress=" + progress,
+				Duration.ofSeconds(30)).GET().build()));
+	}
+
+	/** The newest documents first, at most {@code limit} of them. */
+	public List<Document> documents(int limit) throws IOException {
+		JsonNode page = send("the document list",
+				request("/api/v1/documents?limit=" + limit, Duration.ofSeconds(30)).GET().build());
+		List<Document> documents = new ArrayList<>();
+		page.path("items").forEach(item -> documents.add(Document.of(item)));
+		return documents;
+	}
+
+	/** The search's answer as the API gives it ({@code results}: chunk, document, score, highlights...). */
+	public JsonNode search(String query, int k, String mode) throws IOException {
+		String path = "/api/v1/search?k=" + k + "&q=" + encode(query) + ((mode != null) ? "&mode=" + encode(mode) : "");
+		return send("search", request(path, Duration.ofSeconds(60)).GET().build());
+	}
+
+	/** Deletes a document (the API cancels its run first if it is processing). */
+	public void delete(UUID id) throws IOException {
+		send("delete of document " + id, request("/api/v1/documents/" + id, Duration.ofSeconds(30)).DELETE().build());
+	}
+
+	/** Starts a new run for a FAILED document. */
+	public Document retry(UUID id) throws IOException {
+		return Document.of(send("retry of document " + id, request("/api/v1/documents/" + id + "/retry",
+				Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build()));
+	}
+
+	private HttpRequest.Builder request(String path, Duration timeout) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(timeout)
+			.header("Accept", "application/json");
+		if (this.token != null) {
+			builder.header("Authorization", "Bearer " + this.token);
+		}
+		return builder;
+	}
+
+	/** The answer's JSON (an empty object for an answer without a body); an {@link ApiException} if it failed. */
+	private JsonNode send(String what, HttpRequest request) throws IOException {
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(what + " was interrupted", ex);
+		}
+		catch (ConnectException ex) {
+			throw new IOException(what + ": cannot reach the API at " + this.base + " (SCRIPTORIUM_URL)", ex);
+		}
+		JsonNode json = parse(response.body());
+		if (response.statusCode() / 100 != 2) {
+			throw new ApiException(what, response.statusCode(), text(json, "code"),
+					(text(json, "detail") != null) ? text(json, "detail") : text(json, "title"));
+		}
+		return json;
+	}
+
+	private static JsonNode parse(String body) {
+		if (body == null || body.isBlank()) {
+			return JSON.createObjectNode();
+		}
+		try {
+			return JSON.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			return JSON.createObjectNode().put("detail", body.length() > 200 ? body.substring(0, 200) : body);
+		}
+	}
+
+	private static String text(JsonNode json, String field) {
+		JsonNode value = json.path(field);
+		return value.isString() ? value.asString() : null;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

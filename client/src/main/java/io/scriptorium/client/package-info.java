@@ -1,0 +1,2 @@
+/** The client of Scriptorium's HTTP API: {@link io.scriptorium.client.ScriptoriumClient}. */
+package io.scriptorium.client;
