@@ -14,6 +14,9 @@ COPY .mvn .mvn
 COPY workflows/pom.xml workflows/
 COPY worker/pom.xml worker/
 COPY api-server/pom.xml api-server/
+# Every module's pom, since the root pom lists them all; only those -pl names are built.
+COPY client/pom.xml client/
+COPY cli/pom.xml cli/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl api-server -am dependency:go-offline
 # .dockerignore leaves the tests out (CI runs them), so -DskipTests has nothing to compile there.
 COPY workflows/src workflows/src
