@@ -3,6 +3,7 @@ package io.scriptorium.cli;
 import io.scriptorium.client.ScriptoriumClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A command that calls the API: the client, and {@code --json} for scripts. */
@@ -10,13 +11,14 @@ abstract class ClientCommand implements Callable<Integer> {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	final ScriptoriumClient client;
+	@ParentCommand
+	ScriptoriumCli cli;
 
 	@Option(names = "--json", description = "Print JSON instead of tables and bars.")
 	boolean json;
 
-	ClientCommand(ScriptoriumClient client) {
-		this.client = client;
+	ScriptoriumClient client() {
+		return this.cli.client;
 	}
 
 }

@@ -2,7 +2,6 @@ package io.scriptorium.cli;
 
 import io.scriptorium.client.ApiException;
 import io.scriptorium.client.Document;
-import io.scriptorium.client.ScriptoriumClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,10 +69,6 @@ final class IngestCommand extends ClientCommand {
 
 	}
 
-	IngestCommand(ScriptoriumClient client) {
-		super(client);
-	}
-
 	@Override
 	public Integer call() throws Exception {
 		List<Path> files = files(this.paths);
@@ -107,7 +102,7 @@ final class IngestCommand extends ClientCommand {
 		try (ProgressBar bar = bar(file.getFileName().toString(), 100)) {
 			Document document;
 			try {
-				document = this.client.upload(file, this.collection, this.metadata);
+				document = client().upload(file, this.collection, this.metadata);
 			}
 			catch (ApiException ex) {
 				show(bar, 100, "REJECTED " + ex.code());
@@ -124,7 +119,7 @@ final class IngestCommand extends ClientCommand {
 			if (this.waitForEnd && document.terminal()) {
 				// Bytes seen before: the upload answered with the document as it is, without its counts.
 				try {
-					document = this.client.document(document.id(), false);
+					document = client().document(document.id(), false);
 				}
 				catch (IOException ex) {
 					// The upload's answer says how it ended; only the counts are missing.
@@ -134,7 +129,7 @@ final class IngestCommand extends ClientCommand {
 				show(bar, percent(document), document.stage());
 				Thread.sleep(POLL.toMillis());
 				try {
-					document = this.client.document(document.id(), true);
+					document = client().document(document.id(), true);
 				}
 				catch (IOException ex) {
 					// A lost answer is asked again at the next poll; the document goes on either way.

@@ -1,7 +1,6 @@
 package io.scriptorium.cli;
 
 import io.scriptorium.client.Document;
-import io.scriptorium.client.ScriptoriumClient;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,13 +11,9 @@ final class RetryCommand extends ClientCommand {
 	@Parameters(paramLabel = "ID", description = "The document.")
 	UUID id;
 
-	RetryCommand(ScriptoriumClient client) {
-		super(client);
-	}
-
 	@Override
 	public Integer call() throws Exception {
-		Document document = this.client.retry(this.id);
+		Document document = client().retry(this.id);
 		System.out.println(this.json ? JSON.writeValueAsString(document.json())
 				: document.id() + " " + document.status() + " " + document.stage());
 		return 0;

@@ -14,32 +14,26 @@ import picocli.CommandLine.Command;
 				RetryCommand.class })
 public final class ScriptoriumCli {
 
+	/** The API every command calls (ClientCommand reads it as its parent command). */
+	final ScriptoriumClient client;
+
+	private ScriptoriumCli(ScriptoriumClient client) {
+		this.client = client;
+	}
+
 	public static void main(String[] args) {
 		System.exit(run(ScriptoriumClient.fromEnvironment(), args));
 	}
 
 	/** Runs one command line against {@code client}; the exit code. */
 	static int run(ScriptoriumClient client, String... args) {
-		CommandLine line = new CommandLine(new ScriptoriumCli(), new ClientFactory(client));
+		CommandLine line = new CommandLine(new ScriptoriumCli(client));
 		// An API answer that is not a success is the command's failure (exit 1), said in one line.
 		line.setExecutionExceptionHandler((ex, command, parsed) -> {
 			command.getErr().println("scriptorium: " + ex.getMessage());
 			return 1;
 		});
 		return line.execute(args);
-	}
-
-	/** Gives every command the one client. */
-	private record ClientFactory(ScriptoriumClient client) implements CommandLine.IFactory {
-
-		@Override
-		public <K> K create(Class<K> type) throws Exception {
-			if (ClientCommand.class.isAssignableFrom(type)) {
-				return type.getDeclaredConstructor(ScriptoriumClient.class).newInstance(this.client);
-			}
-			return CommandLine.defaultFactory().create(type);
-		}
-
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.scriptorium.cli;
 
-import io.scriptorium.client.ScriptoriumClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,13 +17,9 @@ final class SearchCommand extends ClientCommand {
 	@Option(names = "--mode", description = "hybrid (the API's default), vector or keyword.")
 	String mode;
 
-	SearchCommand(ScriptoriumClient client) {
-		super(client);
-	}
-
 	@Override
 	public Integer call() throws Exception {
-		JsonNode answer = this.client.search(this.query, this.k, this.mode);
+		JsonNode answer = client().search(this.query, this.k, this.mode);
 		if (this.json) {
 			System.out.println(JSON.writeValueAsString(answer));
 			return 0;

@@ -1,7 +1,6 @@
 package io.scriptorium.cli;
 
 import io.scriptorium.client.Document;
-import io.scriptorium.client.ScriptoriumClient;
 import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
@@ -18,14 +17,10 @@ final class StatusCommand extends ClientCommand {
 			description = "How many documents without an ID (${DEFAULT-VALUE}).")
 	int limit;
 
-	StatusCommand(ScriptoriumClient client) {
-		super(client);
-	}
-
 	@Override
 	public Integer call() throws Exception {
-		List<Document> documents = (this.id != null) ? List.of(this.client.document(this.id, false))
-				: this.client.documents(this.limit);
+		List<Document> documents = (this.id != null) ? List.of(client().document(this.id, false))
+				: client().documents(this.limit);
 		if (this.json) {
 			System.out.println(JSON.writeValueAsString(
 					(this.id != null) ? documents.get(0).json() : documents.stream().map(Document::json).toList()));

@@ -1,10 +1,6 @@
 package io.scriptorium.client;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,15 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,19 +71,10 @@ public final class ScriptoriumClient {
 				+ file.getFileName().toString().replace("\"", "%22")
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		long length = head.length + Files.size(file) + tail.length;
-		Supplier<InputStream> body = () -> {
-			try {
-				return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
-						Files.newInputStream(file), new ByteArrayInputStream(tail))));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		};
 		HttpRequest request = request("/api/v1/documents" + (query.isEmpty() ? "" : "?" + query), Duration.ofMinutes(5))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+					HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
 			.build();
 		return Document.of(send("upload of " + file.getFileName(), request));
 	}
