@@ -140,8 +140,8 @@ public class DocumentRepository {
 	public boolean resetForNewRun(UUID id, List<DocumentStatus> from) {
 		int updated = this.jdbc.sql("""
 				UPDATE documents SET status = :pending, stage = :upload, pages = NULL, chunks = NULL,
-				    embedding_model = NULL, warnings = '{}', error_code = NULL, error_message = NULL,
-				    error_stage = NULL, updated_at = now()
+				    chunks_embedded = NULL, embedding_model = NULL, warnings = '{}', error_code = NULL,
+				    error_message = NULL, error_stage = NULL, updated_at = now()
 				WHERE id = :id AND status IN (:from)""")
 			.param("pending", DocumentStatus.PENDING.name())
 			.param("upload", Stage.UPLOAD.name())

@@ -6,6 +6,9 @@ public final class ApiPaths {
 	/** Documents: upload (POST), list, one document, its chunks. */
 	public static final String DOCUMENTS = "/api/v1/documents";
 
+	/** Every document's events, as Server-Sent Events (a document's own are under {@link #DOCUMENTS}). */
+	public static final String EVENTS = "/api/v1/events";
+
 	private ApiPaths() {
 	}
 

@@ -41,7 +41,11 @@ class ChunkVectorStore {
 			.list();
 	}
 
-	/** Overwrites the vectors of {@code chunks}: a retry writes the same rows again, never new ones. */
+	/**
+	 * Overwrites the vectors of {@code chunks}: a retry writes the same rows again, never new ones. Then the
+	 * document's progress counts what is embedded, committed, with this model: batches that end together can only
+	 * raise it, and the last one to count sees them all.
+	 */
 	void writeVectors(UUID documentId, List<ChunkText> chunks, List<Embedding> vectors, String model) {
 		List<Object[]> rows = new ArrayList<>(chunks.size());
 		for (int i = 0; i < chunks.size(); i++) {
@@ -49,6 +53,10 @@ class ChunkVectorStore {
 		}
 		this.template.batchUpdate(
 				"UPDATE chunks SET embedding = ?, embedding_model = ? WHERE document_id = ? AND chunk_index = ?", rows);
+		this.jdbc.sql("""
+				UPDATE documents SET chunks_embedded = GREATEST(chunks_embedded, (SELECT count(*) FROM chunks
+				    WHERE document_id = ? AND embedding_model = ? AND embedding IS NOT NULL))
+				WHERE id = ?""").params(documentId, model, documentId).update();
 	}
 
 	/** {@code tokens}: what the model reads of {@code text}, as counted when the chunk was cut. */

@@ -1,0 +1,105 @@
+package io.scriptorium.api.events;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads {@code document_events} in position order. Only events below the oldest running transaction are read
+ * ("final"): no event can appear before them any more, so a reader that moves past one never misses another.
+ */
+@Repository
+class DocumentEventRepository {
+
+	private static final String COLUMNS = "tx::text AS tx, id, type, document_id, filename, collection, status, stage,"
+			+ " pages, chunks, chunks_embedded, error_code, error_message, created_at";
+
+	private static final String FINAL = "tx < pg_snapshot_xmin(pg_current_snapshot())";
+
+	private static final String AFTER = "(tx, id) > (CAST(:tx AS xid8), :id)";
+
+	private final JdbcClient jdbc;
+
+	DocumentEventRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The position of the last final event: a new reader starts there. */
+	EventPosition head() {
+		return this.jdbc.sql("SELECT tx::text AS tx, id FROM document_events WHERE " + FINAL
+				+ " ORDER BY tx DESC, id DESC LIMIT 1")
+			.query((rs, row) -> new EventPosition(Long.parseLong(rs.getString("tx")), rs.getLong("id")))
+			.optional()
+			.orElse(EventPosition.START);
+	}
+
+	/** The final events after {@code from}, oldest first. */
+	List<StoredEvent> after(EventPosition from, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM document_events WHERE " + AFTER + " AND " + FINAL
+				+ " ORDER BY tx, id LIMIT :limit")
+			.param("tx", Long.toString(from.tx()))
+			.param("id", from.id())
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * The events a stream missed: those of {@code filter} after {@code from} up to {@code upTo} (the position the
+	 * live events continue from), the newest {@code limit} of them, oldest first.
+	 */
+	List<StoredEvent> between(EventFilter filter, EventPosition from, EventPosition upTo, int limit) {
+		return this.jdbc.sql("SELECT * FROM (SELECT " + COLUMNS + " FROM document_events WHERE " + AFTER
+				+ " AND (tx, id) <= (CAST(:upToTx AS xid8), :upToId)"
+				+ " AND (CAST(:document AS uuid) IS NULL OR document_id = CAST(:document AS uuid))"
+				+ " AND (CAST(:collection AS text) IS NULL OR collection = :collection)"
+				+ " ORDER BY tx DESC, id DESC LIMIT :limit) newest ORDER BY tx, id")
+			.param("tx", Long.toString(from.tx()))
+			.param("id", from.id())
+			.param("upToTx", Long.toString(upTo.tx()))
+			.param("upToId", upTo.id())
+			.param("document", filter.documentId())
+			.param("collection", filter.collection())
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
+	/** The event with this id, as a reconnecting client names it in Last-Event-ID. */
+	Optional<StoredEvent> find(long eventId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM document_events WHERE id = ?")
+			.param(eventId)
+			.query(this::map)
+			.optional();
+	}
+
+	boolean existsFor(UUID documentId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM document_events WHERE document_id = ?)")
+			.param(documentId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	int deleteOlderThan(Instant cutoff) {
+		return this.jdbc.sql("DELETE FROM document_events WHERE created_at < ?")
+			.param(Timestamp.from(cutoff))
+			.update();
+	}
+
+	private StoredEvent map(ResultSet rs, int row) throws SQLException {
+		DocumentEvent event = new DocumentEvent(rs.getLong("id"), rs.getString("type"),
+				rs.getObject("document_id", UUID.class), rs.getString("filename"),
+				rs.getString("collection"), rs.getString("status"), rs.getString("stage"),
+				rs.getObject("pages", Integer.class), rs.getObject("chunks", Integer.class),
+				rs.getObject("chunks_embedded", Integer.class), rs.getString("error_code"),
+				rs.getString("error_message"), rs.getTimestamp("created_at").toInstant());
+		return new StoredEvent(new EventPosition(Long.parseLong(rs.getString("tx")), event.id()), event);
+	}
+
+}
