@@ -43,6 +43,8 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.embedding.openai.model | quote }}
 - name: SCRIPTORIUM_EMBEDDING_DIMENSIONS
   value: {{ .Values.embedding.dimensions | quote }}
+- name: SCRIPTORIUM_WEBHOOKS_ALLOWED_NETWORKS
+  value: {{ join "," .Values.webhooks.allowedNetworks | quote }}
 - name: SCRIPTORIUM_LOG_FORMAT
   value: {{ .Values.logFormat | quote }}
 - name: MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS

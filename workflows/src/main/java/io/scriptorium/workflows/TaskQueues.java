@@ -14,6 +14,12 @@ public final class TaskQueues {
 	/** OCR of scanned pages: only workers with Tesseract and {@code scriptorium.ocr.enabled=true} poll it. */
 	public static final String OCR = "scriptorium-ocr";
 
+	/**
+	 * Webhooks: the dispatch and delivery workflows and their activities, apart from ingestion so that a slow or
+	 * unreachable receiver never takes an ingestion slot. Every worker of the main pool polls it.
+	 */
+	public static final String WEBHOOKS = "scriptorium-webhooks";
+
 	/** The schema migration workflow and its activity: every worker with database access polls it. */
 	public static final String MIGRATION = "scriptorium-migration";
 

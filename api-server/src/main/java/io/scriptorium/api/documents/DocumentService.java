@@ -1,6 +1,7 @@
 package io.scriptorium.api.documents;
 
 import io.scriptorium.api.system.ApiException;
+import io.scriptorium.api.webhooks.WebhookService;
 import io.scriptorium.workflows.WorkflowIds;
 import io.scriptorium.workflows.document.DocumentStatus;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
@@ -46,30 +47,45 @@ public class DocumentService {
 
 	private final EmbeddingSettings embedding;
 
+	private final WebhookService webhooks;
+
 	DocumentService(DocumentRepository documents, ChunkRepository chunks, DocumentWorkflows workflows,
-			TransactionTemplate transaction, DocumentsProperties properties, EmbeddingSettings embedding) {
+			TransactionTemplate transaction, DocumentsProperties properties, EmbeddingSettings embedding,
+			WebhookService webhooks) {
 		this.documents = documents;
 		this.chunks = chunks;
 		this.workflows = workflows;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.embedding = embedding;
+		this.webhooks = webhooks;
 	}
 
-	/** @param reprocess start a new run if the bytes are already a document (409 while one is in flight) */
+	/**
+	 * @param reprocess start a new run if the bytes are already a document (409 while one is in flight)
+	 * <p>
+	 * A callback is registered before the run starts, so it cannot miss the run's end; for known bytes only if a
+	 * run is still to end (the answer has the status of a finished one).
+	 */
 	public Ingestion ingest(NewDocument upload, boolean reprocess) {
 		Optional<DocumentRecord> known = this.documents.findBySha256(upload.sha256());
 		if (known.isPresent()) {
-			return reprocess ? new Ingestion(restart(known.get().id(), RESTARTABLE), true)
-					: new Ingestion(known.get(), false);
+			UUID knownId = known.get().id();
+			if (reprocess) {
+				String secret = callback(knownId, upload);
+				return new Ingestion(restart(knownId, RESTARTABLE), true, secret);
+			}
+			String secret = known.get().status().isTerminal() ? null : callback(knownId, upload);
+			return new Ingestion(known.get(), false, secret);
 		}
 		UUID id = UUID.randomUUID();
+		String secret;
 		try {
-			store(id, upload);
+			secret = store(id, upload);
 		}
 		catch (DuplicateKeyException ex) {
 			// A concurrent upload of the same bytes committed first: its document is this one.
-			return new Ingestion(this.documents.findBySha256(upload.sha256()).orElseThrow(() -> ex), false);
+			return new Ingestion(this.documents.findBySha256(upload.sha256()).orElseThrow(() -> ex), false, null);
 		}
 		DocumentRecord document = require(id);
 		try {
@@ -80,15 +96,23 @@ public class DocumentService {
 			this.documents.delete(id);
 			throw ex;
 		}
-		return new Ingestion(document, true);
+		return new Ingestion(document, true, secret);
 	}
 
-	/** @param started whether a workflow run was started for it */
-	public record Ingestion(DocumentRecord document, boolean started) {
+	/**
+	 * @param started whether a workflow run was started for it
+	 * @param callbackSecret the secret the callback's deliveries are signed with, if one was registered
+	 */
+	public record Ingestion(DocumentRecord document, boolean started, String callbackSecret) {
 	}
 
-	private void store(UUID id, NewDocument upload) {
-		this.transaction.executeWithoutResult(status -> {
+	private String callback(UUID id, NewDocument upload) {
+		return (upload.callbackUrl() == null) ? null : this.webhooks.registerCallback(id, upload.callbackUrl());
+	}
+
+	/** The document, its bytes and its callback, together or not at all. */
+	private String store(UUID id, NewDocument upload) {
+		return this.transaction.execute(status -> {
 			this.documents.insert(id, upload.filename(), upload.type(), upload.sha256(), upload.sizeBytes(),
 					WorkflowIds.forDocument(id), upload.collection(), upload.metadata(), upload.ocrLanguage());
 			try (InputStream content = upload.content().getInputStream()) {
@@ -97,6 +121,7 @@ public class DocumentService {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not read the uploaded file", ex);
 			}
+			return callback(id, upload);
 		});
 	}
 

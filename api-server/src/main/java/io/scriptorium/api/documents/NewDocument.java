@@ -11,7 +11,8 @@ import org.springframework.core.io.InputStreamSource;
  * @param collection null when none was given
  * @param ocrLanguage Tesseract languages for its scanned pages, null for the OCR workers' default
  * @param content the bytes, streamed into the database once
+ * @param callbackUrl where to post the end of its run (a checked webhook target), or null
  */
 public record NewDocument(String filename, DocumentType type, String sha256, long sizeBytes, String collection,
-		Map<String, String> metadata, String ocrLanguage, InputStreamSource content) {
+		Map<String, String> metadata, String ocrLanguage, InputStreamSource content, String callbackUrl) {
 }

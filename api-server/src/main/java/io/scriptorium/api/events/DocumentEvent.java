@@ -1,7 +1,7 @@
 package io.scriptorium.api.events;
 
+import io.scriptorium.workflows.document.DocumentEvents;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,11 +13,8 @@ public record DocumentEvent(long id, String type, UUID documentId, String filena
 		String errorMessage, Instant at) {
 
 	/** After these a document's stream ends: the run is over, or the document is gone. */
-	static final Set<String> FINAL_TYPES = Set.of("document.ready", "document.failed", "document.cancelled",
-			"document.deleted");
-
 	boolean isFinal() {
-		return FINAL_TYPES.contains(this.type);
+		return DocumentEvents.FINAL_TYPES.contains(this.type);
 	}
 
 }

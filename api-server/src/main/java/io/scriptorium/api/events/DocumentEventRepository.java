@@ -1,5 +1,6 @@
 package io.scriptorium.api.events;
 
+import io.scriptorium.workflows.document.DocumentEvents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,18 +12,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads {@code document_events} in position order. Only events below the oldest running transaction are read
- * ("final"): no event can appear before them any more, so a reader that moves past one never misses another.
+ * Reads {@code document_events} in position order ({@link DocumentEvents}): live readers only final events, so a
+ * reader that moves past one never misses another.
  */
 @Repository
 class DocumentEventRepository {
 
-	private static final String COLUMNS = "tx::text AS tx, id, type, document_id, filename, collection, status, stage,"
-			+ " pages, chunks, chunks_embedded, error_code, error_message, created_at";
+	private static final String COLUMNS = DocumentEvents.TX + ", id, type, document_id, filename, collection, status,"
+			+ " stage, pages, chunks, chunks_embedded, error_code, error_message, created_at";
 
-	private static final String FINAL = "tx < pg_snapshot_xmin(pg_current_snapshot())";
+	private static final String FINAL = DocumentEvents.IS_FINAL;
 
-	private static final String AFTER = "(tx, id) > (CAST(:tx AS xid8), :id)";
+	private static final String AFTER = DocumentEvents.IS_AFTER;
 
 	private final JdbcClient jdbc;
 
@@ -32,7 +33,7 @@ class DocumentEventRepository {
 
 	/** The position of the last final event: a new reader starts there. */
 	EventPosition head() {
-		return this.jdbc.sql("SELECT tx::text AS tx, id FROM document_events WHERE " + FINAL
+		return this.jdbc.sql("SELECT " + DocumentEvents.TX + ", id FROM document_events WHERE " + FINAL
 				+ " ORDER BY tx DESC, id DESC LIMIT 1")
 			.query((rs, row) -> new EventPosition(Long.parseLong(rs.getString("tx")), rs.getLong("id")))
 			.optional()

@@ -9,6 +9,9 @@ public final class ApiPaths {
 	/** Every document's events, as Server-Sent Events (a document's own are under {@link #DOCUMENTS}). */
 	public static final String EVENTS = "/api/v1/events";
 
+	/** Webhook endpoints: register (POST), list, delete, their deliveries. */
+	public static final String WEBHOOKS = "/api/v1/webhooks";
+
 	private ApiPaths() {
 	}
 

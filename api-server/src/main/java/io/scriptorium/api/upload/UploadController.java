@@ -2,6 +2,7 @@ package io.scriptorium.api.upload;
 
 import io.scriptorium.api.documents.DocumentService;
 import io.scriptorium.api.documents.NewDocument;
+import io.scriptorium.api.webhooks.WebhookService;
 import io.scriptorium.api.system.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,11 +30,15 @@ class UploadController {
 
 	private final JsonMapper json;
 
-	UploadController(FileInspector inspector, DocumentService documents, OcrLanguages ocrLanguages, JsonMapper json) {
+	private final WebhookService webhooks;
+
+	UploadController(FileInspector inspector, DocumentService documents, OcrLanguages ocrLanguages, JsonMapper json,
+			WebhookService webhooks) {
 		this.inspector = inspector;
 		this.documents = documents;
 		this.ocrLanguages = ocrLanguages;
 		this.json = json;
+		this.webhooks = webhooks;
 	}
 
 	@PostMapping(path = ApiPaths.DOCUMENTS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -55,15 +60,21 @@ class UploadController {
 			@RequestParam(required = false) String metadata,
 			@Parameter(description = "Tesseract languages for scanned pages, e.g. deu+eng (default: the OCR"
 					+ " workers' scriptorium.ocr.default-language); 400 OCR_LANGUAGE_UNKNOWN if none has them")
-			@RequestParam(required = false) String language) {
+			@RequestParam(required = false) String language,
+			@Parameter(description = "a URL to post the end of the run to (document.ready, .failed, .cancelled),"
+					+ " signed as Standard Webhooks say with the callbackSecret of the answer; 400"
+					+ " WEBHOOK_TARGET_REFUSED for internal addresses")
+			@RequestParam(required = false) String callbackUrl) {
 		// Checked at the door, before a byte is stored.
 		UploadLabels labels = UploadLabels.parse(collection, metadata, this.json);
 		String ocrLanguage = this.ocrLanguages.check(language);
+		String callback = (callbackUrl == null || callbackUrl.isBlank()) ? null
+				: this.webhooks.checkedUrl(callbackUrl);
 		InspectedFile inspected = this.inspector.inspect(file.getOriginalFilename(), file, file.getSize());
 		DocumentService.Ingestion upload = this.documents.ingest(new NewDocument(inspected.filename(),
 				inspected.type(), inspected.sha256(), inspected.sizeBytes(), labels.collection(), labels.metadata(),
-				ocrLanguage, file), reprocess);
-		UploadResponse body = UploadResponse.of(upload.document());
+				ocrLanguage, file, callback), reprocess);
+		UploadResponse body = UploadResponse.of(upload.document(), upload.callbackSecret());
 		if (!upload.started()) {
 			return ResponseEntity.ok(body);
 		}

@@ -39,6 +39,10 @@ public enum ErrorCode {
 	INVALID_STATE,
 	/** API only: the database or Temporal cannot be reached right now (HTTP 503); the client may retry. */
 	UNAVAILABLE,
+	/** API only: a webhook URL on a private, loopback or link-local address that is not allowed (HTTP 400). */
+	WEBHOOK_TARGET_REFUSED,
+	/** API only: no webhook endpoint with that id (HTTP 404). */
+	WEBHOOK_NOT_FOUND,
 	/** API only: the request carries no valid bearer token while the API requires one (HTTP 401). */
 	UNAUTHORIZED,
 	INTERNAL_ERROR;
