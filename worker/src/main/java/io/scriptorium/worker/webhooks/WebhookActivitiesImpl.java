@@ -16,6 +16,7 @@ import io.scriptorium.workflows.webhooks.WebhookTargets.RefusedTarget;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.ActivityWorkerShutdownException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -99,6 +100,10 @@ class WebhookActivitiesImpl implements WebhookActivities {
 				context.heartbeat(cursor);
 				notifications.getNotifications((int) RECHECK.toMillis());
 			}
+			return cursor;
+		}
+		catch (ActivityWorkerShutdownException ex) {
+			// The worker drains: end the round now rather than hold its shutdown for the rest of the poll timeout.
 			return cursor;
 		}
 		catch (SQLException ex) {
