@@ -1,5 +1,7 @@
 package io.scriptorium.api.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,10 +55,14 @@ class DocumentEventHub implements SmartLifecycle {
 
 	private Instant lastPurge = Instant.EPOCH;
 
-	DocumentEventHub(DataSource dataSource, DocumentEventRepository events, EventsProperties properties) {
+	DocumentEventHub(DataSource dataSource, DocumentEventRepository events, EventsProperties properties,
+			MeterRegistry meters) {
 		this.dataSource = dataSource;
 		this.events = events;
 		this.properties = properties;
+		Gauge.builder("scriptorium.events.streams", this.streams, Set::size)
+			.description("Event streams this api-server holds open")
+			.register(meters);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.ingestion.IngestionWorkflowImpl;
 import io.scriptorium.workflows.migration.SchemaMigrationWorkflowImpl;
+import io.scriptorium.workflows.webhooks.WebhookDeliveryWorkflowImpl;
+import io.scriptorium.workflows.webhooks.WebhookDispatchWorkflowImpl;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
 import io.temporal.spring.boot.ActivityImpl;
@@ -73,10 +75,14 @@ class WorkerStartupIT {
 	void registersWorkflowsOnTheirQueuesAndEveryActivityBeanOnTheQueueItNames() {
 		Map<String, RegisteredInfo> registered = this.workers.getRegisteredInfo();
 
-		assertThat(registered).containsOnlyKeys(TaskQueues.MIGRATION, TaskQueues.INGESTION);
+		assertThat(registered).containsOnlyKeys(TaskQueues.MIGRATION, TaskQueues.INGESTION, TaskQueues.WEBHOOKS);
 		assertThat(registered.get(TaskQueues.MIGRATION).isWorkflowRegistered(SchemaMigrationWorkflowImpl.class))
 			.isTrue();
 		assertThat(registered.get(TaskQueues.INGESTION).isWorkflowRegistered(IngestionWorkflowImpl.class)).isTrue();
+		assertThat(registered.get(TaskQueues.WEBHOOKS).isWorkflowRegistered(WebhookDispatchWorkflowImpl.class))
+			.isTrue();
+		assertThat(registered.get(TaskQueues.WEBHOOKS).isWorkflowRegistered(WebhookDeliveryWorkflowImpl.class))
+			.isTrue();
 		assertThat(registered.get(TaskQueues.MIGRATION).isActivityRegistered("schemaMigrationActivitiesImpl")).isTrue();
 		Map<String, Object> activityBeans = this.context.getBeansWithAnnotation(ActivityImpl.class);
 		assertThat(activityBeans).containsKey("schemaMigrationActivitiesImpl");
