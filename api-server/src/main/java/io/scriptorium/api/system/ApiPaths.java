@@ -6,6 +6,9 @@ public final class ApiPaths {
 	/** Documents: upload (POST), list, one document, its chunks. */
 	public static final String DOCUMENTS = "/api/v1/documents";
 
+	/** The web console's settings. */
+	public static final String CONSOLE = "/api/v1/console";
+
 	private ApiPaths() {
 	}
 
