@@ -229,10 +229,8 @@ export function documentsPage(main, settings) {
         rekey(row, answer.id);
         update(row, news, row.doc.status === 'UPLOADING');
       }
-      const target = rowById(answer.id);
-      if (!isTerminal(target.doc.status)) {
-        refresh(target);
-      }
+      // The upload's answer has no pages, chunks or error (a duplicate may already be READY or FAILED): read them.
+      refresh(rowById(answer.id));
     }
     catch (error) {
       const problem = error instanceof ApiError ? error : new ApiError(0, { title: error.message });
