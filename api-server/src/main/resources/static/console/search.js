@@ -28,7 +28,7 @@ export function searchPage(main, params) {
   const q = h('input', { id: 'search-q', name: 'q', type: 'search', required: true, autocomplete: 'off',
     value: params.get('q') || '' });
   const mode = h('select', { id: 'search-mode', name: 'mode' },
-    [['hybrid', 'Hybrid (keyword and vector)'], ['keyword', 'Keyword'], ['vector', 'Vector']]
+    [['hybrid', 'Hybrid'], ['keyword', 'Keyword'], ['vector', 'Vector']]
       .map(([value, label]) => h('option', { value, selected: params.get('mode') === value }, label)));
   const k = h('input', { id: 'search-k', name: 'k', type: 'number', min: '1', max: '100',
     value: params.get('k') || '10' });
