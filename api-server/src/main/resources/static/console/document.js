@@ -91,7 +91,13 @@ export function documentPage(main, settings, id) {
     if (!isTerminal(doc.status)) {
       live = follow(`/api/v1/documents/${id}/events`, {
         endsAfterTerminal: true,
-        onEvent: (data) => apply(fromEvent(data)),
+        onEvent: (data, type) => {
+          if (type === 'document.deleted') {
+            showProblem(new Error(`${doc.filename} was deleted.`));
+            return;
+          }
+          apply(fromEvent(data));
+        },
         onMissing: () => {
           poller = poll(() => (isTerminal(doc.status) ? [] : [id]), (answer) => apply(fromDocument(answer)));
         },

@@ -111,7 +111,8 @@ export function follow(path, { onEvent, onMissing, endsAfterTerminal = false }) 
           return;
         }
         retryMs = FIRST_RETRY_MS;
-        if (isTerminal(data.status) && /^document\.(ready|failed|cancelled)$/.test(event.type)) {
+        // A document's stream ends after its final event; a reconnect after it would only get a 204.
+        if (/^document\.(ready|failed|cancelled|deleted)$/.test(event.type)) {
           ended = true;
         }
         onEvent(data, event.type);
