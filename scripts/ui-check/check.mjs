@@ -9,14 +9,11 @@
 // shows it (Completed, Failed, Canceled, Terminated, Running, TimedOut). Exit 0 when found, 1 when not found within
 // --timeout seconds (a screenshot of what the UI showed is saved), 2 on bad arguments or a browser that will not
 // start. Uses Debian's /usr/bin/chromium (installed with apt-get if missing); it never downloads a browser.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-
-const CHROMIUM = process.env.SCRIPTORIUM_CHROMIUM || '/usr/bin/chromium';
+import { ensureChromium, firstLine, launch } from './browser.mjs';
 
 // What the ingestion workflow's run status is once the document has this status.
 const RUN_STATUS_OF_DOCUMENT = {
@@ -77,44 +74,6 @@ function options() {
   };
 }
 
-/** Debian's Chromium; on a fresh machine apt-get installs it (as root, or through sudo). */
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) {
-    return;
-  }
-  console.log(`ui-check: ${CHROMIUM} is missing; installing Debian's chromium with apt-get`);
-  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
-  const run = (args) => execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  try {
-    run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
-  }
-  catch {
-    // A fresh image often has no package lists yet.
-    run(['apt-get', 'update']);
-    run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium']);
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.error(`ui-check: apt-get finished but ${CHROMIUM} is still missing`);
-    process.exit(2);
-  }
-}
-
-async function launch(userDataDir) {
-  // launchPersistentContext, because Playwright owns --user-data-dir: this one is fresh and deleted afterwards.
-  // Playwright adds --headless and --no-sandbox itself; the rest keeps Chromium off the network except for the UI.
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    chromiumSandbox: false,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1600, height: 1000 },
-  });
-}
-
 /** Polls the filtered list (the UI does not refresh it by itself) until the run's row shows the status. */
 async function findRow(page, listUrl, workflowId, runStatus, deadline) {
   let lastError;
@@ -130,7 +89,7 @@ async function findRow(page, listUrl, workflowId, runStatus, deadline) {
       await page.waitForTimeout(Math.min(2000, Math.max(0, deadline - Date.now())));
     }
   }
-  console.error(`ui-check: ${lastError ? lastError.message.split('\n')[0] : 'timed out'}`);
+  console.error(`ui-check: ${lastError ? firstLine(lastError) : 'timed out'}`);
   return null;
 }
 
@@ -150,10 +109,10 @@ async function main() {
   let context;
   try {
     try {
-      context = await launch(userDataDir);
+      context = await launch(userDataDir, { width: 1600, height: 1000 });
     }
     catch (error) {
-      console.error(`ui-check: Chromium did not start: ${error.message.split('\n')[0]}`);
+      console.error(`ui-check: Chromium did not start: ${firstLine(error)}`);
       return 2;
     }
     const page = context.pages()[0] || await context.newPage();
@@ -178,7 +137,7 @@ async function main() {
     return 0;
   }
   catch (error) {
-    console.error(`ui-check: ${error.message.split('\n')[0]}`);
+    console.error(`ui-check: ${firstLine(error)}`);
     if (context) {
       const page = context.pages()[0];
       const shot = join(opts.out, `temporal-ui-${opts.documentId}-error.png`);

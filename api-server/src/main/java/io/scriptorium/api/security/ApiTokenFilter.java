@@ -1,5 +1,6 @@
 package io.scriptorium.api.security;
 
+import io.scriptorium.api.console.ConsolePaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +13,9 @@ import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * When tokens are configured, {@code /api/**} and every other path except health, the OpenAPI description and
- * (unless {@code protectMetrics}) the actuator require {@code Authorization: Bearer <token>}; a request without a
+ * When tokens are configured, {@code /api/**} and every other path except health, the OpenAPI description, the
+ * console's static files and (unless {@code protectMetrics}) the actuator require
+ * {@code Authorization: Bearer <token>}; a request without a
  * valid one is answered 401 with a problem detail whose code is
  * {@code UNAUTHORIZED}. A plain servlet filter rather than Spring Security: one header check does not need a
  * framework. Health stays open because orchestrators probe it without credentials.
@@ -44,11 +46,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// A CORS preflight never carries credentials; the CORS filter before this one answers it.
-		return this.tokens.isEmpty() || CorsUtils.isPreFlightRequest(request) || !isProtected(path(request));
+		return this.tokens.isEmpty() || CorsUtils.isPreFlightRequest(request) || !isProtected(RequestPaths.of(request));
 	}
 
 	/**
-	 * Closed unless known to be open: health always, the OpenAPI description, and the other actuator endpoints
+	 * Closed unless known to be open: health always, the OpenAPI description, the console's page and files (they
+	 * hold no data: the page asks for the token and sends it to {@code /api/**}), and the other actuator endpoints
 	 * unless {@code protectMetrics}. Deny by default, so that a new endpoint is never public by accident.
 	 */
 	boolean isProtected(String path) {
@@ -58,7 +61,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		if (path.equals(ACTUATOR_PREFIX) || path.startsWith(ACTUATOR_PREFIX + "/")) {
 			return this.protectMetrics;
 		}
-		return !(path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"));
+		return !(path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui") || ConsolePaths.isConsole(path));
 	}
 
 	@Override
@@ -82,17 +85,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			return null;
 		}
 		return header.substring(BEARER.length()).strip();
-	}
-
-	/**
-	 * The path as the servlet container decoded and normalised it (no {@code ;params}, no {@code ..}, no context
-	 * path): the one Spring MVC routes by, so that no spelling of a URL reaches a handler around this check.
-	 */
-	private static String path(HttpServletRequest request) {
-		String servletPath = request.getServletPath();
-		String pathInfo = request.getPathInfo();
-		String path = ((servletPath != null) ? servletPath : "") + ((pathInfo != null) ? pathInfo : "");
-		return path.isEmpty() ? "/" : path.replaceAll("/{2,}", "/");
 	}
 
 }

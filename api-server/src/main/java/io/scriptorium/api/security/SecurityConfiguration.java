@@ -14,7 +14,8 @@ import org.springframework.web.filter.CorsFilter;
 
 /**
  * The request firewall, the CORS filter, then the token filter, ahead of every other filter, so that a malformed or
- * refused request does no work and a browser's preflight is answered before credentials are asked for.
+ * refused request does no work and a browser's preflight is answered before credentials are asked for; then the
+ * console pages' security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +27,8 @@ class SecurityConfiguration {
 	static final int CORS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	static final int TOKEN_ORDER = CORS_ORDER + 1;
+
+	static final int CONSOLE_HEADERS_ORDER = TOKEN_ORDER + 1;
 
 	@Bean
 	FilterRegistrationBean<RequestFirewallFilter> requestFirewallFilter() {
@@ -71,6 +74,15 @@ class SecurityConfiguration {
 		FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(
 				new ApiTokenFilter(tokens, properties.isProtectMetrics()));
 		registration.setOrder(TOKEN_ORDER);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ConsoleHeadersFilter> consoleHeadersFilter() {
+		FilterRegistrationBean<ConsoleHeadersFilter> registration = new FilterRegistrationBean<>(
+				new ConsoleHeadersFilter());
+		registration.setOrder(CONSOLE_HEADERS_ORDER);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

@@ -12,6 +12,9 @@ public final class ApiPaths {
 	/** Webhook endpoints: register (POST), list, delete, their deliveries. */
 	public static final String WEBHOOKS = "/api/v1/webhooks";
 
+	/** The web console's settings. */
+	public static final String CONSOLE = "/api/v1/console";
+
 	private ApiPaths() {
 	}
 
