@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Requests a client should never send, written byte by byte on a socket (an HTTP client library would normalise or
- * refuse them): each gets a 4xx problem with a code, never a 500.
+ * refuse them, and the API's client cannot say them): each gets a 4xx problem with a code, never a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Timeout(120)
@@ -88,6 +88,19 @@ class MalformedRequestsIT {
 		String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.txt\"\r\n"
 				+ "Content-Type: text/plain\r\n\r\nhello world\r\n--XyZ--\r\n";
 		assertBadRequest(send(multipart(body)));
+	}
+
+	@Test
+	void uploadWithoutAFilePartIsABadRequest() throws Exception {
+		String body = "--XyZ\r\nContent-Disposition: form-data; name=\"document\"; filename=\"notes.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\nwords\r\n--XyZ--\r\n";
+		assertBadRequest(send(multipart(body)));
+	}
+
+	@Test
+	void documentIdThatIsNotAUuidIsABadRequest() throws Exception {
+		assertBadRequest(
+				send("GET /api/v1/documents/not-a-uuid HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
 	}
 
 	private static String multipart(String body) {
