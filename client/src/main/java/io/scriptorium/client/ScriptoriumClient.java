@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The calls of Scriptorium's HTTP API ({@code /api/v1}), with its bearer token. Uploads stream the file from disk, so a
- * large file is never held in memory. Every answer that is not a success is an {@link ApiException} with the
- * problem's code.
+ * The calls of Scriptorium's HTTP API ({@code /api/v1}, and its readiness probe), with its bearer token. Uploads
+ * stream the file from disk, so a large file is never held in memory. Every answer that is not a success is an
+ * {@link ApiException} with the problem's status and code.
  */
 public final class ScriptoriumClient {
 
