@@ -1,14 +1,14 @@
 package io.scriptorium.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.scriptorium.client.ScriptoriumClient;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelFactory;
 import io.scriptorium.workflows.embeddingmodel.InProcessModel;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One benchmark run against the running local stack: orchestrated ingestion through the API, the same files through
@@ -61,7 +64,8 @@ public final class Bench {
 
 	private void run() throws Exception {
 		List<CorpusFile> files = CorpusFile.ok(this.options.corpus(), this.options.quick());
-		ApiClient api = new ApiClient(this.options.api());
+		ScriptoriumClient api = new ScriptoriumClient(URI.create(this.options.api()),
+				System.getenv("SCRIPTORIUM_API_TOKEN"));
 		if (!api.ready()) {
 			throw new IllegalStateException("The API at " + this.options.api()
 					+ " is not ready: start the stack with scripts/stack up");
@@ -148,7 +152,7 @@ public final class Bench {
 			last.outcomes().stream().max(Comparator.comparingInt(OrchestratedIngestion.Outcome::chunks))
 				.filter(o -> !largest.contains(o)).ifPresent(largest::add);
 			for (OrchestratedIngestion.Outcome outcome : largest) {
-				String workflowId = api.document(outcome.id()).path("workflowId").asText();
+				String workflowId = api.document(outcome.id(), false).json().path("workflowId").asString();
 				WorkflowHistories.Size size = histories.of(workflowId);
 				historyResults.put(outcome.file(), Map.of("workflowId", workflowId, "pages", outcome.pages(),
 						"chunks", outcome.chunks(), "events", size.events(), "bytes", size.bytes()));
@@ -211,7 +215,7 @@ public final class Bench {
 	}
 
 	/** The platform with the model out of the way, on the files of the quick corpus the parser reads directly. */
-	private PlatformCeiling.Measurement platformCeiling(ApiClient api) throws Exception {
+	private PlatformCeiling.Measurement platformCeiling(ScriptoriumClient api) throws Exception {
 		List<CorpusFile> ceilingFiles = PlatformCeiling.files(CorpusFile.ok(this.options.corpus(), true));
 		log("model out of the way: %d files, a worker pointed at the %s", ceilingFiles.size(),
 				PlatformCeiling.INSTRUMENT);
@@ -248,7 +252,7 @@ public final class Bench {
 		return run;
 	}
 
-	private Map<String, Object> searchBench(ApiClient api, SearchBench search, List<String> texts) throws Exception {
+	private Map<String, Object> searchBench(ScriptoriumClient api, SearchBench search, List<String> texts) throws Exception {
 		int n = Math.max(this.options.searchQueries(), this.options.recallQueries());
 		List<String> queries = SearchBench.sentences(texts, n, 7);
 		List<float[]> vectors = queries.stream().map(search::embed).toList();
@@ -271,7 +275,7 @@ public final class Bench {
 			out.put("indexedChunks", total);
 			log("%d synthetic chunks added: %d searchable", added, total);
 			for (int i = 0; i < Math.min(20, queries.size()); i++) {
-				api.search(queries.get(i), 10);
+				api.search(queries.get(i), 10, null);
 				search.timeJdbc(vectors.get(i));
 			}
 			List<Double> apiTimes = new ArrayList<>();
@@ -281,7 +285,7 @@ public final class Bench {
 			for (int i = 0; i < Math.min(this.options.searchQueries(), queries.size())
 					&& System.nanoTime() < deadline; i++) {
 				long start = System.nanoTime();
-				api.search(queries.get(i), 10);
+				api.search(queries.get(i), 10, null);
 				apiTimes.add((System.nanoTime() - start) / 1e6);
 				start = System.nanoTime();
 				search.embed(queries.get(i));
@@ -454,7 +458,9 @@ public final class Bench {
 		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
 		String name = "bench-" + stamp + "-" + this.results.get("mode");
 		this.results.put("finishedAt", Instant.now().toString());
-		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+		// In the order the results were put, as Jackson 2 wrote them, not Jackson 3's alphabetical default.
+		JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build()
 			.writeValue(this.options.results().resolve(name + ".json").toFile(), this.results);
 		StringBuilder md = new StringBuilder();
 		md.append("Benchmark ").append(this.results.get("mode")).append(" run, ").append(this.results.get("startedAt"))

@@ -1,9 +1,5 @@
 package io.scriptorium.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -23,6 +19,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A measuring instrument of the bench, not a model: an OpenAI-compatible {@code POST /v1/embeddings} on the loopback
@@ -39,7 +39,7 @@ final class InstantEmbeddingEndpoint implements AutoCloseable {
 	/** The chunks table's dimension (V-migrations: vector(384)). */
 	static final int DIMENSIONS = 384;
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
 
@@ -95,7 +95,7 @@ final class InstantEmbeddingEndpoint implements AutoCloseable {
 			}
 			List<String> inputs = inputs(request.path("input"));
 			int dimensions = request.path("dimensions").asInt(DIMENSIONS);
-			boolean base64 = "base64".equals(request.path("encoding_format").asText());
+			boolean base64 = "base64".equals(request.path("encoding_format").asString());
 			ObjectNode response = JSON.createObjectNode().put("object", "list");
 			ArrayNode data = response.putArray("data");
 			long tokens = 0;
@@ -114,7 +114,7 @@ final class InstantEmbeddingEndpoint implements AutoCloseable {
 				// A rough count: the usage figures are reported, not billed.
 				tokens += inputs.get(i).length() / 4 + 1;
 			}
-			response.put("model", request.path("model").asText(MODEL));
+			response.put("model", request.path("model").asString(MODEL));
 			response.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
 			this.requests.incrementAndGet();
 			this.texts.addAndGet(inputs.size());
@@ -129,10 +129,10 @@ final class InstantEmbeddingEndpoint implements AutoCloseable {
 	private static List<String> inputs(JsonNode input) {
 		List<String> inputs = new ArrayList<>();
 		if (input.isArray()) {
-			input.forEach(text -> inputs.add(text.asText()));
+			input.forEach(text -> inputs.add(text.asString()));
 		}
 		else {
-			inputs.add(input.asText());
+			inputs.add(input.asString());
 		}
 		return inputs;
 	}

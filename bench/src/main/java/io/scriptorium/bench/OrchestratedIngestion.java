@@ -1,6 +1,9 @@
 package io.scriptorium.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.scriptorium.client.ApiException;
+import io.scriptorium.client.Document;
+import io.scriptorium.client.ScriptoriumClient;
+import io.scriptorium.client.UploadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +25,9 @@ final class OrchestratedIngestion {
 	/** How long an upload waits for the previous run of the same bytes (a warm-up, another client) to end. */
 	private static final Duration CONFLICT_WAIT = Duration.ofMinutes(10);
 
-	private final ApiClient api;
+	private final ScriptoriumClient api;
 
-	OrchestratedIngestion(ApiClient api) {
+	OrchestratedIngestion(ScriptoriumClient api) {
 		this.api = api;
 	}
 
@@ -61,12 +64,12 @@ final class OrchestratedIngestion {
 		while (!pending.isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(POLL.toMillis());
 			for (UUID id : List.copyOf(pending.keySet())) {
-				JsonNode document = this.api.document(id);
-				String status = document.path("status").asText();
-				if (ApiClient.TERMINAL.contains(status)) {
+				Document document = this.api.document(id, false);
+				if (document.terminal()) {
 					last = System.nanoTime();
-					outcomes.add(new Outcome(pending.remove(id), id, status, document.path("pages").asInt(0),
-							document.path("chunks").asInt(0)));
+					outcomes.add(new Outcome(pending.remove(id), id, document.status(),
+							(document.pages() != null) ? document.pages() : 0,
+							(document.chunks() != null) ? document.chunks() : 0));
 				}
 			}
 		}
@@ -82,12 +85,12 @@ final class OrchestratedIngestion {
 		// The clock starts with the accepted upload's request: a 409 only says that the previous run is still closing.
 		long accepted = this.lastAttemptStart;
 		while (System.nanoTime() < deadline) {
-			String status = this.api.document(id).path("status").asText();
-			if ("READY".equals(status)) {
+			Document document = this.api.document(id, false);
+			if ("READY".equals(document.status())) {
 				return (System.nanoTime() - accepted) / 1e9;
 			}
-			if (ApiClient.TERMINAL.contains(status)) {
-				throw new IOException(file.getFileName() + " ended " + status);
+			if (document.terminal()) {
+				throw new IOException(file.getFileName() + " ended " + document.status());
 			}
 			Thread.sleep(poll.toMillis());
 		}
@@ -101,11 +104,11 @@ final class OrchestratedIngestion {
 		while (true) {
 			try {
 				this.lastAttemptStart = System.nanoTime();
-				return this.api.upload(file, reprocess);
+				return this.api.upload(file, UploadOptions.NONE.withReprocess(reprocess)).document().id();
 			}
-			catch (IOException ex) {
+			catch (ApiException ex) {
 				// 409: the previous run of these bytes has not ended or closed yet.
-				if (System.nanoTime() > deadline || !ex.getMessage().contains(" 409")) {
+				if (System.nanoTime() > deadline || ex.status() != 409) {
 					throw ex;
 				}
 				Thread.sleep(100);

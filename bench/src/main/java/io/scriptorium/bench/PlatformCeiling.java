@@ -1,5 +1,7 @@
 package io.scriptorium.bench;
 
+import io.scriptorium.client.ApiException;
+import io.scriptorium.client.ScriptoriumClient;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import java.io.IOException;
@@ -41,11 +43,11 @@ final class PlatformCeiling {
 
 	}
 
-	private final ApiClient api;
+	private final ScriptoriumClient api;
 
 	private final StackWorker worker;
 
-	PlatformCeiling(ApiClient api, StackWorker worker) {
+	PlatformCeiling(ScriptoriumClient api, StackWorker worker) {
 		this.api = api;
 		this.worker = worker;
 	}
@@ -165,6 +167,15 @@ final class PlatformCeiling {
 			try {
 				this.api.delete(id);
 				deleted++;
+			}
+			catch (ApiException ex) {
+				// Deleted already (by another client, or a pass before): gone is what was asked.
+				if (ex.status() == 404) {
+					deleted++;
+				}
+				else {
+					log("could not delete document %s: %s", id, ex.getMessage());
+				}
 			}
 			catch (IOException ex) {
 				log("could not delete document %s: %s", id, ex.getMessage());

@@ -1,6 +1,5 @@
 package io.scriptorium.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.data.document.Document;
@@ -31,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a user would build instead of Scriptorium, for the retrieval benchmark to score beside it: the corpus through
@@ -62,7 +62,7 @@ final class RetrievalBaseline {
 
 	private final Map<SearchMode, PgVectorEmbeddingStore> stores = new HashMap<>();
 
-	private final ObjectMapper json = new ObjectMapper();
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	private RetrievalBaseline(BenchOptions options) {
 		this.options = options;

@@ -2,17 +2,21 @@ package io.scriptorium.cli;
 
 import io.scriptorium.client.ApiException;
 import io.scriptorium.client.Document;
+import io.scriptorium.client.UploadOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,6 +35,8 @@ final class IngestCommand extends ClientCommand {
 			45, "CHUNK", 55, "EMBED", 60, "INDEX", 95, "DONE", 100);
 
 	private static final Duration POLL = Duration.ofMillis(500);
+
+	private static final List<String> SUMMARY_ORDER = List.of("READY", "FAILED", "CANCELLED", "REJECTED");
 
 	@Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and folders.")
 	List<Path> paths;
@@ -93,23 +99,29 @@ final class IngestCommand extends ClientCommand {
 			pool.shutdownNow();
 		}
 		report(outcomes);
-		boolean failed = outcomes.stream()
-			.anyMatch(o -> o.document() == null || (this.waitForEnd ? !o.ready() : "FAILED".equals(o.status())));
-		return failed ? 1 : 0;
+		return outcomes.stream().anyMatch(this::failed) ? 1 : 0;
+	}
+
+	/** Rejected, or (with --wait) not READY in the end, or (without) already FAILED: the exit code's 1. */
+	private boolean failed(Outcome outcome) {
+		return outcome.document() == null
+				|| (this.waitForEnd ? !outcome.ready() : "FAILED".equals(outcome.status()));
 	}
 
 	private Outcome ingest(Path file) throws InterruptedException {
 		try (ProgressBar bar = bar(file.getFileName().toString(), 100)) {
 			Document document;
 			try {
-				document = client().upload(file, this.collection, this.metadata);
+				document = client().upload(file, UploadOptions.NONE.withCollection(this.collection)
+					.withMetadata(this.metadata)).document();
 			}
 			catch (ApiException ex) {
-				show(bar, 100, "REJECTED " + ex.code());
+				String code = (ex.code() != null) ? ex.code() : "HTTP_" + ex.status();
+				show(bar, 100, "REJECTED " + code);
 				if (bar == null && !this.json) {
-					System.out.println("REJECTED " + file);
+					System.out.println("REJECTED " + code + " " + file);
 				}
-				return new Outcome(file, null, (ex.code() != null) ? ex.code() : "HTTP_" + ex.status());
+				return new Outcome(file, null, code);
 			}
 			catch (IOException ex) {
 				show(bar, 100, "upload failed");
@@ -129,7 +141,8 @@ final class IngestCommand extends ClientCommand {
 				show(bar, percent(document), document.stage());
 				Thread.sleep(POLL.toMillis());
 				try {
-					document = client().document(document.id(), true);
+					// The run's counts only move a bar; each query of them costs the server and a worker a task.
+					document = client().document(document.id(), bar != null);
 				}
 				catch (IOException ex) {
 					// A lost answer is asked again at the next poll; the document goes on either way.
@@ -172,19 +185,33 @@ final class IngestCommand extends ClientCommand {
 			return;
 		}
 		Table table = new Table("FILE", "STATUS", "CODE", "PAGES", "CHUNKS", "ID");
-		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (Outcome o : outcomes) {
 			Document d = o.document();
 			table.row(o.file().getFileName(), o.status(), o.code(), (d != null) ? d.pages() : "",
 					(d != null) ? d.chunks() : "", (d != null) ? d.id() : "");
-			counts.merge(o.status(), 1, Integer::sum);
 		}
 		table.print(System.out);
-		System.out.println(outcomes.size() + " files: " + counts);
-		outcomes.stream().filter(o -> !o.ready() && o.code() != null)
-			.forEach(o -> System.err.println(o.status() + " " + o.file() + ": " + o.code()
+		System.out.println(summary(outcomes));
+		outcomes.stream().filter(this::failed)
+			.forEach(o -> System.err.println(o.status() + " " + o.file()
+					+ ((o.code() != null) ? ": " + o.code() : "")
 					+ ((o.document() != null && o.document().errorMessage() != null)
 							? " (" + o.document().errorMessage() + ")" : "")));
+	}
+
+	/** E.g. {@code 40 files: 29 READY, 5 FAILED, 6 REJECTED}: the ends first, in that order, then any still going. */
+	static String summary(List<Outcome> outcomes) {
+		Map<String, Long> counts = new TreeMap<>(Comparator.comparingInt(IngestCommand::order)
+			.thenComparing(Comparator.naturalOrder()));
+		outcomes.forEach(o -> counts.merge(o.status(), 1L, Long::sum));
+		return outcomes.size() + " files: " + counts.entrySet().stream()
+			.map(count -> count.getValue() + " " + count.getKey())
+			.collect(Collectors.joining(", "));
+	}
+
+	private static int order(String status) {
+		int index = SUMMARY_ORDER.indexOf(status);
+		return (index >= 0) ? index : SUMMARY_ORDER.size();
 	}
 
 	/**

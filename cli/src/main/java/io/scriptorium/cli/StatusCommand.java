@@ -20,7 +20,7 @@ final class StatusCommand extends ClientCommand {
 	@Override
 	public Integer call() throws Exception {
 		List<Document> documents = (this.id != null) ? List.of(client().document(this.id, false))
-				: client().documents(this.limit);
+				: client().documents(null, this.limit, null).items();
 		if (this.json) {
 			System.out.println(JSON.writeValueAsString(
 					(this.id != null) ? documents.get(0).json() : documents.stream().map(Document::json).toList()));

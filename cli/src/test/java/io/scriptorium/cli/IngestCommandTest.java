@@ -3,14 +3,17 @@ package io.scriptorium.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scriptorium.client.Document;
 import io.scriptorium.client.ScriptoriumClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 class IngestCommandTest {
 
@@ -34,6 +37,20 @@ class IngestCommandTest {
 	void aPathThatDoesNotExistIsAnError() {
 		assertThatThrownBy(() -> IngestCommand.files(List.of(this.folder.resolve("missing"))))
 			.hasMessageContaining("missing does not exist");
+	}
+
+	@Test
+	void theSummaryCountsEachEndInOrderThenWhatIsStillGoing() {
+		Path file = this.folder.resolve("a.pdf");
+		List<IngestCommand.Outcome> outcomes = List.of(new IngestCommand.Outcome(file, null, "UNSUPPORTED_TYPE"),
+				outcome(file, "PROCESSING"), outcome(file, "READY"), outcome(file, "FAILED"), outcome(file, "READY"));
+
+		assertThat(IngestCommand.summary(outcomes)).isEqualTo("5 files: 2 READY, 1 FAILED, 1 REJECTED, 1 PROCESSING");
+	}
+
+	private static IngestCommand.Outcome outcome(Path file, String status) {
+		return new IngestCommand.Outcome(file, new Document(UUID.randomUUID(), file.getFileName().toString(), status,
+				"DONE", null, null, null, null, JsonNodeFactory.instance.objectNode()), null);
 	}
 
 	@Test

@@ -12,15 +12,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The calls of Scriptorium's HTTP API ({@code /api/v1}), with its bearer token. Uploads stream the file from disk, so a
- * large file is never held in memory. Every answer that is not a success is an {@link ApiException} with the
- * problem's code.
+ * The calls of Scriptorium's HTTP API ({@code /api/v1}, and its readiness probe), with its bearer token. Uploads
+ * stream the file from disk, so a large file is never held in memory. Every answer that is not a success is an
+ * {@link ApiException} with the problem's status and code.
  */
 public final class ScriptoriumClient {
 
@@ -57,26 +58,47 @@ public final class ScriptoriumClient {
 	}
 
 	/** Uploads a file; the answer comes at once, with the document PENDING (or as it is, for bytes seen before). */
-	public Document upload(Path file, String collection, Map<String, String> metadata) throws IOException {
-		StringBuilder query = new StringBuilder();
-		if (collection != null) {
-			query.append("collection=").append(encode(collection));
+	public Upload upload(Path file, UploadOptions options) throws IOException {
+		return upload(file.getFileName().toString(), HttpRequest.BodyPublishers.ofFile(file), options);
+	}
+
+	/** Uploads bytes under a file name, as {@link #upload(Path, UploadOptions)} does a file. */
+	public Upload upload(String filename, byte[] content, UploadOptions options) throws IOException {
+		return upload(filename, HttpRequest.BodyPublishers.ofByteArray(content), options);
+	}
+
+	private Upload upload(String filename, HttpRequest.BodyPublisher content, UploadOptions options)
+			throws IOException {
+		List<String> query = new ArrayList<>();
+		if (options.collection() != null) {
+			query.add("collection=" + encode(options.collection()));
 		}
-		if (metadata != null && !metadata.isEmpty()) {
-			query.append(query.isEmpty() ? "" : "&").append("metadata=")
-				.append(encode(JSON.writeValueAsString(metadata)));
+		if (options.metadata() != null && !options.metadata().isEmpty()) {
+			query.add("metadata=" + encode(JSON.writeValueAsString(options.metadata())));
+		}
+		if (options.ocrLanguage() != null) {
+			query.add("language=" + encode(options.ocrLanguage()));
+		}
+		if (options.reprocess()) {
+			query.add("reprocess=true");
+		}
+		if (options.callbackUrl() != null) {
+			query.add("callbackUrl=" + encode(options.callbackUrl()));
 		}
 		String boundary = "scriptorium" + UUID.randomUUID().toString().replace("-", "");
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-				+ file.getFileName().toString().replace("\"", "%22")
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ filename.replace("\"", "%22") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = request("/api/v1/documents" + (query.isEmpty() ? "" : "?" + query), Duration.ofMinutes(5))
+		HttpRequest request = request("/api/v1/documents" + (query.isEmpty() ? "" : "?" + String.join("&", query)),
+				Duration.ofMinutes(5))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-					HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head), content,
+					HttpRequest.BodyPublishers.ofByteArray(tail)))
 			.build();
-		return Document.of(send("upload of " + file.getFileName(), request));
+		HttpResponse<String> response = exchange("upload of " + filename, request);
+		return new Upload(Document.of(parse(response.body())), response.statusCode() == 202,
+				response.headers().firstValue("Location").map(URI::create).orElse(null));
 	}
 
 	/** @param progress ask a PROCESSING document's run for its counts too ({@code json().path("progress")}) */
@@ -85,19 +107,53 @@ public final class ScriptoriumClient {
 				Duration.ofSeconds(30)).GET().build()));
 	}
 
-	/** The newest documents first, at most {@code limit} of them. */
-	public List<Document> documents(int limit) throws IOException {
-		JsonNode page = send("the document list",
-				request("/api/v1/documents?limit=" + limit, Duration.ofSeconds(30)).GET().build());
+	/**
+	 * A page of the documents, newest first.
+	 *
+	 * @param status only documents in this status (PENDING, PROCESSING, READY, FAILED, CANCELLED), or null for all
+	 * @param cursor the previous page's {@link DocumentPage#nextCursor()}, or null for the first page
+	 */
+	public DocumentPage documents(String status, int limit, String cursor) throws IOException {
+		String path = "/api/v1/documents?limit=" + limit + ((status != null) ? "&status=" + encode(status) : "")
+				+ ((cursor != null) ? "&cursor=" + encode(cursor) : "");
+		JsonNode page = send("the document list", request(path, Duration.ofSeconds(30)).GET().build());
 		List<Document> documents = new ArrayList<>();
 		page.path("items").forEach(item -> documents.add(Document.of(item)));
-		return documents;
+		JsonNode next = page.path("nextCursor");
+		return new DocumentPage(documents, next.isString() ? next.asString() : null);
 	}
 
-	/** The search's answer as the API gives it ({@code results}: chunk, document, score, highlights...). */
-	public JsonNode search(String query, int k, String mode) throws IOException {
-		String path = "/api/v1/search?k=" + k + "&q=" + encode(query) + ((mode != null) ? "&mode=" + encode(mode) : "");
-		return send("search", request(path, Duration.ofSeconds(60)).GET().build());
+	/**
+	 * A document's chunks in order, as the API gives them ({@code items}: index, text, section, page...;
+	 * {@code total}).
+	 */
+	public JsonNode chunks(UUID id, int offset, int limit) throws IOException {
+		return send("chunks of document " + id, request("/api/v1/documents/" + id + "/chunks?offset=" + offset
+				+ "&limit=" + limit, Duration.ofSeconds(30)).GET().build());
+	}
+
+	/**
+	 * The search's answer as the API gives it ({@code results}: chunk, document, score, highlights...).
+	 *
+	 * @param mode hybrid, vector or keyword; null for the API's default (hybrid)
+	 * @param filters {@code name=value} as the API names them: {@code collection=payroll}, {@code documentId=<id>}
+	 * and {@code contentType=PDF} (each repeatable), {@code metadata.team=hr}, {@code uploadedAfter=<ISO-8601>},
+	 * {@code uploadedBefore=<ISO-8601>}
+	 */
+	public JsonNode search(String query, int k, String mode, String... filters) throws IOException {
+		StringBuilder path = new StringBuilder("/api/v1/search?k=" + k + "&q=" + encode(query));
+		if (mode != null) {
+			path.append("&mode=").append(encode(mode));
+		}
+		for (String filter : filters) {
+			int equals = filter.indexOf('=');
+			if (equals < 1) {
+				throw new IllegalArgumentException("a search filter is name=value, not " + filter);
+			}
+			path.append('&').append(encode(filter.substring(0, equals))).append('=')
+				.append(encode(filter.substring(equals + 1)));
+		}
+		return send("search", request(path.toString(), Duration.ofSeconds(60)).GET().build());
 	}
 
 	/** Deletes a document (the API cancels its run first if it is processing). */
@@ -111,9 +167,85 @@ public final class ScriptoriumClient {
 				Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build()));
 	}
 
+	/**
+	 * Runs documents embedded by another model than the configured one again, a batch at a time; the answer says
+	 * which ({@code started}) and how many are left ({@code remaining}).
+	 */
+	public JsonNode reembed() throws IOException {
+		return send("reembed", request("/api/v1/documents/reembed", Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.noBody()).build());
+	}
+
+	/**
+	 * Reads a document's events: from its first (or after {@code lastEventId}) until its run ends, or until
+	 * {@code stopAfter} accepts one. Nothing is read, at once, when the last event was the document's final one.
+	 */
+	public List<Event> documentEvents(UUID id, String lastEventId, Predicate<Event> stopAfter) throws IOException {
+		return EventStream.read(this.http, request("/api/v1/documents/" + id + "/events", Duration.ZERO),
+				"events of document " + id, lastEventId, stopAfter);
+	}
+
+	/**
+	 * Reads every document's events (or one collection's) from now on (or after {@code lastEventId}) until
+	 * {@code stopAfter} accepts one.
+	 */
+	public List<Event> events(String collection, String lastEventId, Predicate<Event> stopAfter) throws IOException {
+		String path = "/api/v1/events" + ((collection != null) ? "?collection=" + encode(collection) : "");
+		return EventStream.read(this.http, request(path, Duration.ZERO), "events", lastEventId, stopAfter);
+	}
+
+	/**
+	 * Registers a webhook endpoint; the answer ({@code id}, {@code url}, {@code events}, {@code createdAt}) carries
+	 * its {@code secret} this once.
+	 *
+	 * @param secret {@code whsec_} and base64, or null for one made by the API
+	 */
+	public JsonNode registerWebhook(String url, List<String> events, String secret) throws IOException {
+		ObjectNode body = JSON.createObjectNode().put("url", url);
+		events.forEach(body.putArray("events")::add);
+		if (secret != null) {
+			body.put("secret", secret);
+		}
+		return send("webhook registration", request("/api/v1/webhooks", Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+	}
+
+	/** The registered endpoints, without their secrets. */
+	public JsonNode webhooks() throws IOException {
+		return send("webhooks", request("/api/v1/webhooks", Duration.ofSeconds(30)).GET().build());
+	}
+
+	/** An endpoint's delivery attempts, newest first ({@code webhookId}, {@code attempt}, {@code statusCode}...). */
+	public JsonNode webhookDeliveries(UUID endpointId, int limit) throws IOException {
+		return send("deliveries of webhook " + endpointId, request("/api/v1/webhooks/" + endpointId
+				+ "/deliveries?limit=" + limit, Duration.ofSeconds(30)).GET().build());
+	}
+
+	public void deleteWebhook(UUID endpointId) throws IOException {
+		send("delete of webhook " + endpointId, request("/api/v1/webhooks/" + endpointId, Duration.ofSeconds(30))
+			.DELETE().build());
+	}
+
+	/** Whether the API is ready to serve (its readiness probe, which checks the database, Temporal and the schema). */
+	public boolean ready() {
+		try {
+			exchange("readiness", request("/actuator/health/readiness", Duration.ofSeconds(10)).GET().build());
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** @param timeout how long the answer may take to begin; zero: as long as it takes (an event stream) */
 	private HttpRequest.Builder request(String path, Duration timeout) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(timeout)
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept", "application/json");
+		if (!timeout.isZero()) {
+			builder.timeout(timeout);
+		}
 		if (this.token != null) {
 			builder.header("Authorization", "Bearer " + this.token);
 		}
@@ -122,6 +254,11 @@ public final class ScriptoriumClient {
 
 	/** The answer's JSON (an empty object for an answer without a body); an {@link ApiException} if it failed. */
 	private JsonNode send(String what, HttpRequest request) throws IOException {
+		return parse(exchange(what, request).body());
+	}
+
+	/** The answer, if it is a success; else an {@link ApiException} with the problem's code. */
+	private HttpResponse<String> exchange(String what, HttpRequest request) throws IOException {
 		HttpResponse<String> response;
 		try {
 			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -133,15 +270,20 @@ public final class ScriptoriumClient {
 		catch (ConnectException ex) {
 			throw new IOException(what + ": cannot reach the API at " + this.base + " (SCRIPTORIUM_URL)", ex);
 		}
-		JsonNode json = parse(response.body());
 		if (response.statusCode() / 100 != 2) {
-			throw new ApiException(what, response.statusCode(), text(json, "code"),
-					(text(json, "detail") != null) ? text(json, "detail") : text(json, "title"));
+			throw problem(what, response.statusCode(), response.body());
 		}
-		return json;
+		return response;
 	}
 
-	private static JsonNode parse(String body) {
+	/** The answer that is not a success, with the code and detail of its problem. */
+	static ApiException problem(String what, int status, String body) {
+		JsonNode json = parse(body);
+		return new ApiException(what, status, text(json, "code"),
+				(text(json, "detail") != null) ? text(json, "detail") : text(json, "title"));
+	}
+
+	static JsonNode parse(String body) {
 		if (body == null || body.isBlank()) {
 			return JSON.createObjectNode();
 		}

@@ -1,27 +1,31 @@
 package io.scriptorium.api.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.scriptorium.api.e2e.EventStreamReader.Frame;
-import io.scriptorium.api.e2e.EventStreamReader.Result;
-import io.scriptorium.api.system.ApiClient;
-import io.scriptorium.client.Document;
+import io.scriptorium.api.e2e.WebhookReceiver.Received;
+import io.scriptorium.client.ApiException;
+import io.scriptorium.client.Event;
 import io.scriptorium.client.ScriptoriumClient;
+import io.scriptorium.client.Upload;
+import io.scriptorium.client.UploadOptions;
 import io.scriptorium.workflows.document.Stage;
 import io.scriptorium.workflows.testing.Corpus;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -45,8 +49,6 @@ class LiveStatusE2EIT {
 
 	/** 13 pages, enough chunks for several embedding batches (progress events). */
 	static final String DOCUMENT = "pdf-text-13p-two-column-paper-unstructured.pdf";
-
-	static final Duration STREAM_TIMEOUT = Duration.ofMinutes(4);
 
 	static final String READY_DOCUMENT = "pdf-text-1p-memo-unstructured.pdf";
 
@@ -101,84 +103,78 @@ class LiveStatusE2EIT {
 
 	@Test
 	void aDocumentsEventsFromUploadToReadyReachEveryReplicaInOrderAndSurviveAReconnect() throws Exception {
+		ScriptoriumClient onA = client(this.apiA);
+		ScriptoriumClient onB = client(this.apiB);
 		// The all-documents stream of replica B is open before the upload: it sees the document from its creation.
-		CompletableFuture<Result> allOnB = CompletableFuture.supplyAsync(() -> EventStreamReader
-			.read(this.apiB.baseUrl() + "/api/v1/events", null, STREAM_TIMEOUT,
-					(frame) -> "document.ready".equals(frame.event()) || "document.failed".equals(frame.event())));
+		CompletableFuture<List<Event>> allOnB = read(() -> onB.events(null, null,
+				(event) -> event.type().equals("document.ready") || event.type().equals("document.failed")));
 		Thread.sleep(1000);
-		Document document = client(this.apiA).upload(Corpus.file(DOCUMENT), null, null);
-		String documentEvents = "/api/v1/documents/" + document.id() + "/events";
+		UUID id = onA.upload(Corpus.file(DOCUMENT), UploadOptions.NONE).document().id();
 
-		CompletableFuture<Result> onA = CompletableFuture.supplyAsync(
-				() -> EventStreamReader.read(this.apiA.baseUrl() + documentEvents, null, STREAM_TIMEOUT, (f) -> false));
-		CompletableFuture<Result> onB = CompletableFuture.supplyAsync(
-				() -> EventStreamReader.read(this.apiB.baseUrl() + documentEvents, null, STREAM_TIMEOUT, (f) -> false));
-		// A client that drops its stream on A after two events and reconnects to B with the last id it got.
-		CompletableFuture<List<Frame>> reconnecting = CompletableFuture.supplyAsync(() -> {
-			List<Frame> first = EventStreamReader.read(this.apiA.baseUrl() + documentEvents, null, STREAM_TIMEOUT,
-					(frame) -> frame.data().get("type").asString().equals("document.stage")).frames();
-			List<Frame> all = new ArrayList<>(first);
-			all.addAll(EventStreamReader.read(this.apiB.baseUrl() + documentEvents, first.get(first.size() - 1).id(),
-					STREAM_TIMEOUT, (f) -> false).frames());
+		CompletableFuture<List<Event>> fromA = read(() -> onA.documentEvents(id, null, (event) -> false));
+		CompletableFuture<List<Event>> fromB = read(() -> onB.documentEvents(id, null, (event) -> false));
+		// A client that drops its stream on A at the first stage and reconnects to B with the last id it got.
+		CompletableFuture<List<Event>> reconnecting = read(() -> {
+			List<Event> first = onA.documentEvents(id, null, (event) -> event.type().equals("document.stage"));
+			List<Event> all = new ArrayList<>(first);
+			all.addAll(onB.documentEvents(id, first.get(first.size() - 1).id(), (event) -> false));
 			return all;
 		});
 
-		List<Frame> events = onA.get(5, TimeUnit.MINUTES).frames();
+		List<Event> events = fromA.get(5, TimeUnit.MINUTES);
 		assertThat(events).as("events on A").isNotEmpty();
-		assertThat(events.get(0).event()).isEqualTo("document.created");
-		assertThat(events.get(events.size() - 1).event()).isEqualTo("document.ready");
+		assertThat(events.get(0).type()).isEqualTo("document.created");
+		assertThat(events.get(events.size() - 1).type()).isEqualTo("document.ready");
 		assertThat(events.get(events.size() - 1).data().get("chunks").asInt()).isPositive();
 		List<Stage> stages = events.stream()
-			.filter((frame) -> frame.event().equals("document.stage"))
-			.map((frame) -> Stage.valueOf(frame.data().get("stage").asString()))
+			.filter((event) -> event.type().equals("document.stage"))
+			.map((event) -> Stage.valueOf(event.data().get("stage").asString()))
 			.toList();
 		// The stages the workflow records: parsing and chunking are one activity, and a document of several
 		// batches is published in a stage of its own.
 		assertThat(stages).as("stages in order").isSorted().contains(Stage.PARSE, Stage.EMBED, Stage.INDEX);
 		List<Integer> embedded = events.stream()
-			.filter((frame) -> frame.event().equals("document.progress"))
-			.map((frame) -> frame.data().get("chunksEmbedded").asInt())
+			.filter((event) -> event.type().equals("document.progress"))
+			.map((event) -> event.data().get("chunksEmbedded").asInt())
 			.toList();
 		assertThat(embedded).as("chunks embedded, batch after batch").isNotEmpty().isSorted();
-		assertThat(events).allSatisfy((frame) -> {
-			assertThat(frame.data().get("documentId").asString()).isEqualTo(document.id().toString());
-			assertThat(frame.id()).isEqualTo(frame.data().get("id").asString());
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.data().get("documentId").asString()).isEqualTo(id.toString());
+			assertThat(event.id()).isEqualTo(event.data().get("id").asString());
 		});
 
-		assertThat(ids(onB.get(1, TimeUnit.MINUTES).frames())).as("the same events on B").isEqualTo(ids(events));
+		assertThat(ids(fromB.get(1, TimeUnit.MINUTES))).as("the same events on B").isEqualTo(ids(events));
 		assertThat(ids(reconnecting.get(1, TimeUnit.MINUTES))).as("dropped on A, resumed on B with Last-Event-ID")
 			.isEqualTo(ids(events));
-		assertThat(ids(allOnB.get(1, TimeUnit.MINUTES).frames().stream()
-			.filter((frame) -> frame.data().get("documentId").asString().equals(document.id().toString()))
+		assertThat(ids(allOnB.get(1, TimeUnit.MINUTES).stream()
+			.filter((event) -> event.data().get("documentId").asString().equals(id.toString()))
 			.toList())).as("the all-documents stream of B").isEqualTo(ids(events));
 
 		String finalId = events.get(events.size() - 1).id();
-		assertThat(EventStreamReader.read(this.apiB.baseUrl() + documentEvents, finalId, STREAM_TIMEOUT, (f) -> false)
-			.status()).as("a reconnect after the final event: nothing more will come").isEqualTo(204);
+		assertThat(read(() -> onB.documentEvents(id, finalId, (event) -> false)).get(1, TimeUnit.MINUTES))
+			.as("a reconnect after the final event: nothing more will come (204)").isEmpty();
 	}
 
 	@Test
 	void aRegisteredEndpointGetsSignedEventsForReadyAndFailedDocumentsAndLogsTheirDelivery() throws Exception {
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
 			JsonNode endpoint = register(receiver, "document.ready", "document.failed");
-			assertThat(getJson("/api/v1/webhooks").toString()).contains(endpoint.get("id").asString())
+			assertThat(api().webhooks().toString()).contains(endpoint.get("id").asString())
 				.doesNotContain(endpoint.get("secret").asString());
 
-			String ready = upload(READY_DOCUMENT, Files.readAllBytes(Corpus.file(READY_DOCUMENT)), null).get("id")
-				.asString();
-			String failed = upload("not-really.pdf", corruptPdf(), null).get("id").asString();
+			String ready = upload(READY_DOCUMENT, UploadOptions.NONE);
+			String failed = api().upload("not-really.pdf", corruptPdf(), UploadOptions.NONE).document().id().toString();
 
 			awaitUntil(() -> receiver.received().size() >= 2, "two webhooks");
 			assertThat(receiver.received()).allSatisfy((hook) -> assertThat(hook.verified()).as("signature").isTrue());
-			assertThat(receiver.received()).extracting(WebhookReceiver.Received::documentId, WebhookReceiver.Received::type)
+			assertThat(receiver.received()).extracting(Received::documentId, Received::type)
 				.containsExactlyInAnyOrder(tuple(ready, "document.ready"), tuple(failed, "document.failed"));
 			JsonNode failure = receiver.received().stream().filter((hook) -> hook.documentId().equals(failed))
 				.findFirst().orElseThrow().payload().get("data");
-			JsonNode failedDocument = getJson("/api/v1/documents/" + failed);
 			assertThat(failure.get("errorCode").asString()).isNotBlank()
-				.isEqualTo(failedDocument.get("error").get("code").asString());
+				.isEqualTo(api().document(UUID.fromString(failed), false).errorCode());
 
-			JsonNode log = getJson("/api/v1/webhooks/" + endpoint.get("id").asString() + "/deliveries");
+			JsonNode log = deliveries(endpoint);
 			assertThat(log.size()).isEqualTo(2);
 			assertThat(log).allSatisfy((attempt) -> {
 				assertThat(attempt.get("delivered").asBoolean()).isTrue();
@@ -193,11 +189,9 @@ class LiveStatusE2EIT {
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
 			JsonNode endpoint = register(receiver, "document.ready");
 			receiver.stop();
-			String id = upload(DOWN_DOCUMENT, Files.readAllBytes(Corpus.file(DOWN_DOCUMENT)), null).get("id")
-				.asString();
-			String deliveries = "/api/v1/webhooks/" + endpoint.get("id").asString() + "/deliveries";
-			awaitUntil(() -> getJson(deliveries).size() >= 2, "two failed attempts while the receiver is down");
-			assertThat(getJson(deliveries)).allSatisfy((attempt) -> assertThat(attempt.get("delivered").asBoolean())
+			String id = upload(DOWN_DOCUMENT, UploadOptions.NONE);
+			awaitUntil(() -> deliveries(endpoint).size() >= 2, "two failed attempts while the receiver is down");
+			assertThat(deliveries(endpoint)).allSatisfy((attempt) -> assertThat(attempt.get("delivered").asBoolean())
 				.isFalse());
 
 			receiver.restart();
@@ -206,7 +200,7 @@ class LiveStatusE2EIT {
 			assertThat(receiver.received()).singleElement().satisfies((hook) -> {
 				assertThat(hook.verified()).isTrue();
 				assertThat(hook.documentId()).isEqualTo(id);
-				assertThat(hook.webhookId()).isEqualTo(getJson(deliveries).get(0).get("webhookId").asString());
+				assertThat(hook.webhookId()).isEqualTo(deliveries(endpoint).get(0).get("webhookId").asString());
 			});
 			unregister(endpoint);
 		}
@@ -215,14 +209,15 @@ class LiveStatusE2EIT {
 	@Test
 	void anUploadsCallbackGetsTheEndOfItsRunSignedWithTheSecretOfTheAnswer() throws Exception {
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
-			JsonNode upload = upload(CALLBACK_DOCUMENT, Files.readAllBytes(Corpus.file(CALLBACK_DOCUMENT)),
-					"callbackUrl=" + URLEncoder.encode(receiver.url(), StandardCharsets.UTF_8));
-			receiver.verifyWith(upload.get("callbackSecret").asString());
+			Upload upload = api().upload(Corpus.file(CALLBACK_DOCUMENT),
+					UploadOptions.NONE.withCallbackUrl(receiver.url()));
+			assertThat(upload.started()).isTrue();
+			receiver.verifyWith(upload.callbackSecret());
 			awaitUntil(() -> !receiver.received().isEmpty(), "the callback");
 			assertThat(receiver.received()).singleElement().satisfies((hook) -> {
 				assertThat(hook.verified()).isTrue();
 				assertThat(hook.type()).isEqualTo("document.ready");
-				assertThat(hook.documentId()).isEqualTo(upload.get("id").asString());
+				assertThat(hook.documentId()).isEqualTo(upload.document().id().toString());
 			});
 		}
 	}
@@ -231,50 +226,50 @@ class LiveStatusE2EIT {
 	void webhooksToInternalAddressesAreRefused() {
 		for (String url : List.of("http://10.1.2.3/hooks", "http://169.254.169.254/latest/meta-data",
 				"http://192.168.0.10:8080/", "http://[fd00::1]/hooks", "ftp://example.org/")) {
-			ApiClient.Response answer = postJson("/api/v1/webhooks",
-					"{\"url\": \"" + url + "\", \"events\": [\"document.ready\"]}");
-			assertThat(answer.status()).as(url).isEqualTo(400);
-			assertThat(answer.code()).as(url).isIn("WEBHOOK_TARGET_REFUSED");
+			assertThatThrownBy(() -> api().registerWebhook(url, List.of("document.ready"), null)).as(url)
+				.isInstanceOfSatisfying(ApiException.class, (refusal) -> {
+					assertThat(refusal.status()).isEqualTo(400);
+					assertThat(refusal.code()).isEqualTo("WEBHOOK_TARGET_REFUSED");
+				});
 		}
-		ApiClient.Response upload = api().upload("refused.md", "# A callback to an internal address\n".getBytes(
-				StandardCharsets.UTF_8), "callbackUrl=" + URLEncoder.encode("http://10.0.0.1/", StandardCharsets.UTF_8));
-		assertThat(upload.status()).isEqualTo(400);
-		assertThat(upload.code()).isEqualTo("WEBHOOK_TARGET_REFUSED");
+		assertThatThrownBy(() -> api().upload("refused.md", "# A callback to an internal address\n"
+			.getBytes(StandardCharsets.UTF_8), UploadOptions.NONE.withCallbackUrl("http://10.0.0.1/")))
+			.isInstanceOfSatisfying(ApiException.class, (refusal) -> {
+				assertThat(refusal.status()).isEqualTo(400);
+				assertThat(refusal.code()).isEqualTo("WEBHOOK_TARGET_REFUSED");
+			});
 	}
 
-	private JsonNode register(WebhookReceiver receiver, String... events) {
-		String body = "{\"url\": \"" + receiver.url() + "\", \"events\": [\"" + String.join("\", \"", events)
-				+ "\"]}";
-		ApiClient.Response answer = postJson("/api/v1/webhooks", body);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-		assertThat(answer.json().get("secret").asString()).startsWith("whsec_");
-		receiver.verifyWith(answer.json().get("secret").asString());
-		return answer.json();
+	private JsonNode register(WebhookReceiver receiver, String... events) throws IOException {
+		JsonNode endpoint = api().registerWebhook(receiver.url(), List.of(events), null);
+		assertThat(endpoint.get("secret").asString()).startsWith("whsec_");
+		receiver.verifyWith(endpoint.get("secret").asString());
+		return endpoint;
 	}
 
 	/** Later documents' events are not for a receiver that is gone: its deliveries end at their next attempt. */
-	private void unregister(JsonNode endpoint) {
-		assertThat(api().delete("/api/v1/webhooks/" + endpoint.get("id").asString()).status()).isEqualTo(204);
+	private void unregister(JsonNode endpoint) throws IOException {
+		api().deleteWebhook(UUID.fromString(endpoint.get("id").asString()));
 	}
 
-	private JsonNode upload(String filename, byte[] content, String query) {
-		ApiClient.Response answer = api().upload(filename, content, query);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-		return answer.json();
+	private JsonNode deliveries(JsonNode endpoint) {
+		try {
+			return api().webhookDeliveries(UUID.fromString(endpoint.get("id").asString()), 100);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
-	private JsonNode getJson(String path) {
-		ApiClient.Response answer = api().get(path);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		return answer.json();
+	/** Uploads a corpus file that must start a run; its document's id. */
+	private String upload(String file, UploadOptions options) throws IOException {
+		Upload upload = api().upload(Corpus.file(file), options);
+		assertThat(upload.started()).as(file).isTrue();
+		return upload.document().id().toString();
 	}
 
-	private ApiClient.Response postJson(String path, String json) {
-		return api().postJson(path, json);
-	}
-
-	private ApiClient api() {
-		return new ApiClient(this.apiB.baseUrl());
+	private ScriptoriumClient api() {
+		return client(this.apiB);
 	}
 
 	/** A PDF header and nothing a parser can read after it: accepted at the door, FAILED by the worker. */
@@ -294,8 +289,20 @@ class LiveStatusE2EIT {
 		}
 	}
 
-	private static List<String> ids(List<Frame> frames) {
-		return frames.stream().map(Frame::id).toList();
+	/** A stream read on a thread of its own, so that several are open at once. */
+	private static CompletableFuture<List<Event>> read(Callable<List<Event>> stream) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return stream.call();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	private static List<String> ids(List<Event> events) {
+		return events.stream().map(Event::id).toList();
 	}
 
 	private static ScriptoriumClient client(AppProcess api) {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.pgvector.PGvector;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.scriptorium.api.system.ApiClient;
-import io.scriptorium.api.system.ApiClient.Response;
+import io.scriptorium.client.ScriptoriumClient;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelProperties;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingSettings;
 import io.scriptorium.workflows.embeddingmodel.EmbeddingModelFactory;
 import io.scriptorium.workflows.testing.TemporalTestNamespace;
 import io.scriptorium.workflows.testing.TestDatabase;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -59,7 +59,7 @@ class SearchIT {
 	@LocalServerPort
 	int port;
 
-	ApiClient api;
+	ScriptoriumClient api;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -103,16 +103,14 @@ class SearchIT {
 
 	@BeforeEach
 	void client() {
-		this.api = ApiClient.onPort(this.port);
+		this.api = new ScriptoriumClient(URI.create("http://127.0.0.1:" + this.port), null);
 	}
 
 	@Test
-	void distinctiveSentenceFindsItsChunkFirst() {
-		Response response = this.api.get("/api/v1/search?mode=vector&k=3&collection=kitchen&q="
-				+ encode("lighthouse keeper logbook of passing ships"));
+	void distinctiveSentenceFindsItsChunkFirst() throws Exception {
+		JsonNode results = this.api.search("lighthouse keeper logbook of passing ships", 3, "vector",
+				"collection=kitchen").get("results");
 
-		assertThat(response.status()).isEqualTo(200);
-		JsonNode results = response.json().get("results");
 		assertThat(results.size()).isEqualTo(3);
 		JsonNode first = results.get(0);
 		assertThat(first.get("documentId").asString()).isEqualTo(BAKING.toString());
@@ -124,9 +122,9 @@ class SearchIT {
 	}
 
 	@Test
-	void scoreIsTheCosineSimilarityOfQueryAndChunk() {
+	void scoreIsTheCosineSimilarityOfQueryAndChunk() throws Exception {
 		String query = "Galileo observed the moons of Jupiter";
-		JsonNode first = this.api.get("/api/v1/search?mode=vector&k=1&q=" + encode(query)).json().get("results").get(0);
+		JsonNode first = this.api.search(query, 1, "vector").get("results").get(0);
 
 		double expected = cosine(model.embed(settings.queryText(query)).content().vector(),
 				model.embed("Jupiter's moons were first observed by Galileo in 1610.").content().vector());
@@ -136,9 +134,9 @@ class SearchIT {
 	}
 
 	@Test
-	void chunksThatAreNotSearchableAreNeverReturned() {
-		JsonNode results = this.api.get("/api/v1/search?k=100&q=" + encode(LIGHTHOUSE) + "&documentId=" + BAKING
-				+ "&documentId=" + ASTRONOMY).json().get("results");
+	void chunksThatAreNotSearchableAreNeverReturned() throws Exception {
+		JsonNode results = this.api.search(LIGHTHOUSE, 100, null, "documentId=" + BAKING, "documentId=" + ASTRONOMY)
+			.get("results");
 
 		assertThat(results.size()).isEqualTo(7);
 		results.forEach(result -> assertThat(
@@ -147,11 +145,8 @@ class SearchIT {
 	}
 
 	@Test
-	void documentIdLimitsTheSearchToThatDocument() {
-		JsonNode results = this.api
-			.get("/api/v1/search?q=bread&k=10&documentId=" + ASTRONOMY)
-			.json()
-			.get("results");
+	void documentIdLimitsTheSearchToThatDocument() throws Exception {
+		JsonNode results = this.api.search("bread", 10, null, "documentId=" + ASTRONOMY).get("results");
 
 		assertThat(results.size()).isEqualTo(4);
 		results.forEach(result -> assertThat(result.get("documentId").asString()).isEqualTo(ASTRONOMY.toString()));
@@ -162,15 +157,14 @@ class SearchIT {
 	 * make of a string the model has never seen.
 	 */
 	@Test
-	void anExactIdentifierIsFoundFirstInHybridAndKeywordModes() {
+	void anExactIdentifierIsFoundFirstInHybridAndKeywordModes() throws Exception {
 		for (String mode : List.of("hybrid", "keyword")) {
-			JsonNode first = this.api.get("/api/v1/search?k=5&mode=" + mode + "&q=NGC-7331-B").json().get("results")
-				.get(0);
+			JsonNode first = this.api.search("NGC-7331-B", 5, mode).get("results").get(0);
 			assertThat(first.get("text").asString()).as(mode).isEqualTo(IDENTIFIER_CHUNK);
 			assertThat(first.get("keywordRank").asInt()).as(mode).isEqualTo(1);
 			assertThat(first.get("snippet").asString()).as(mode).contains("<mark>");
 		}
-		JsonNode vector = this.api.get("/api/v1/search?k=100&mode=vector&q=NGC-7331-B").json().get("results");
+		JsonNode vector = this.api.search("NGC-7331-B", 100, "vector").get("results");
 		int rank = 0;
 		for (int i = 0; i < vector.size(); i++) {
 			if (vector.get(i).get("text").asString().equals(IDENTIFIER_CHUNK)) {
@@ -181,35 +175,33 @@ class SearchIT {
 	}
 
 	@Test
-	void aParaphraseIsFoundInHybridMode() {
-		JsonNode first = this.api.get("/api/v1/search?k=3&q=" + encode("who first saw the satellites of the largest"
-				+ " planet")).json().get("results").get(0);
+	void aParaphraseIsFoundInHybridMode() throws Exception {
+		JsonNode first = this.api.search("who first saw the satellites of the largest planet", 3, null).get("results")
+			.get(0);
 
 		assertThat(first.get("text").asString()).contains("Galileo");
 		assertThat(first.get("vectorRank").asInt()).isEqualTo(1);
 	}
 
 	@Test
-	void filtersOnCollectionMetadataTypeAndUploadTimeHoldInEveryMode() {
+	void filtersOnCollectionMetadataTypeAndUploadTimeHoldInEveryMode() throws Exception {
 		for (String mode : List.of("hybrid", "vector", "keyword")) {
-			String search = "/api/v1/search?k=20&mode=" + mode + "&q=" + encode("photographed lighthouse dough");
-			assertThat(documents(search + "&collection=science")).as(mode).containsOnly(ASTRONOMY.toString());
-			assertThat(documents(search + "&metadata.team=bakers")).as(mode).containsOnly(BAKING.toString());
-			assertThat(documents(search + "&contentType=DOCX")).as(mode).containsOnly(ASTRONOMY.toString());
-			assertThat(documents(search + "&uploadedBefore=2026-02-01T00:00:00Z")).as(mode)
-				.containsOnly(BAKING.toString());
-			assertThat(documents(search + "&uploadedAfter=2026-02-01T00:00:00Z&uploadedBefore=2026-04-01T00:00:00Z"))
+			assertThat(documents(mode, "collection=science")).as(mode).containsOnly(ASTRONOMY.toString());
+			assertThat(documents(mode, "metadata.team=bakers")).as(mode).containsOnly(BAKING.toString());
+			assertThat(documents(mode, "contentType=DOCX")).as(mode).containsOnly(ASTRONOMY.toString());
+			assertThat(documents(mode, "uploadedBefore=2026-02-01T00:00:00Z")).as(mode).containsOnly(BAKING.toString());
+			assertThat(documents(mode, "uploadedAfter=2026-02-01T00:00:00Z", "uploadedBefore=2026-04-01T00:00:00Z"))
 				.as(mode).containsOnly(ASTRONOMY.toString());
-			assertThat(documents(search + "&collection=science&metadata.team=bakers")).as(mode).isEmpty();
+			assertThat(documents(mode, "collection=science", "metadata.team=bakers")).as(mode).isEmpty();
 		}
 	}
 
 	/** 200 chunks closer to the query lie outside the filter: the index scan goes on until it has k. */
 	@Test
-	void aSelectiveFilterStillReturnsKResults() {
+	void aSelectiveFilterStillReturnsKResults() throws Exception {
 		for (String mode : List.of("hybrid", "vector")) {
-			JsonNode results = this.api.get("/api/v1/search?k=5&mode=" + mode + "&collection=catalogue&q="
-					+ encode("the lighthouse keeper's logbook of passing ships")).json().get("results");
+			JsonNode results = this.api.search("the lighthouse keeper's logbook of passing ships", 5, mode,
+					"collection=catalogue").get("results");
 
 			assertThat(results.size()).as(mode).isEqualTo(5);
 			results.forEach(result -> assertThat(result.get("collection").asString()).isEqualTo("catalogue"));
@@ -249,16 +241,12 @@ class SearchIT {
 		}
 	}
 
-	private java.util.Set<String> documents(String path) {
-		Response response = this.api.get(path);
-		assertThat(response.status()).as(path).isEqualTo(200);
+	/** The documents of the results of one query, filtered. */
+	private java.util.Set<String> documents(String mode, String... filters) throws Exception {
 		java.util.Set<String> ids = new java.util.HashSet<>();
-		response.json().get("results").forEach(result -> ids.add(result.get("documentId").asString()));
+		this.api.search("photographed lighthouse dough", 20, mode, filters).get("results")
+			.forEach(result -> ids.add(result.get("documentId").asString()));
 		return ids;
-	}
-
-	private static String encode(String text) {
-		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static void insertDocument(Connection connection, UUID id, String filename, String type,

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Requests a client should never send, written byte by byte on a socket (an HTTP client library would normalise or
- * refuse them): each gets a 4xx problem with a code, never a 500.
+ * refuse them, and the API's client cannot say them): each gets a 4xx problem with a code, never a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Timeout(120)
@@ -88,6 +88,57 @@ class MalformedRequestsIT {
 		String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.txt\"\r\n"
 				+ "Content-Type: text/plain\r\n\r\nhello world\r\n--XyZ--\r\n";
 		assertBadRequest(send(multipart(body)));
+	}
+
+	@Test
+	void uploadWithoutAFilePartIsABadRequest() throws Exception {
+		String body = "--XyZ\r\nContent-Disposition: form-data; name=\"document\"; filename=\"notes.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\nwords\r\n--XyZ--\r\n";
+		assertBadRequest(send(multipart(body)));
+	}
+
+	@Test
+	void documentIdThatIsNotAUuidIsABadRequest() throws Exception {
+		assertBadRequest(
+				send("GET /api/v1/documents/not-a-uuid HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+	}
+
+	@Test
+	void webhookThatIsNotJsonIsABadRequest() throws Exception {
+		String body = "{\"url\": \"https://example.org/hooks\", \"events\": [";
+		assertBadRequest(send("POST /api/v1/webhooks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body));
+	}
+
+	@Test
+	void webhookWithAnUnknownEventTypeOrAShortSecretIsABadRequest() throws Exception {
+		for (String body : List.of("{\"url\": \"https://example.org/hooks\", \"events\": [\"document.burnt\"]}",
+				"{\"url\": \"https://example.org/hooks\", \"events\": [\"document.ready\"], \"secret\": \"abc\"}",
+				"{\"url\": 5, \"events\": \"document.ready\"}", "{}")) {
+			assertBadRequest(send("POST /api/v1/webhooks HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: " + body.length()
+					+ "\r\nConnection: close\r\n\r\n" + body));
+		}
+	}
+
+	/** Asked as an event stream, the refusal is still a problem the client can read. */
+	@Test
+	void lastEventIdThatIsNotAnEventsIdIsABadRequest() throws Exception {
+		assertBadRequest(send("GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+				+ "Last-Event-ID: yesterday\r\nConnection: close\r\n\r\n"));
+	}
+
+	@Test
+	void eventsOfADocumentThatDoesNotExistAreNotFound() throws Exception {
+		String response = send("GET /api/v1/documents/" + UUID.randomUUID() + "/events HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Accept: text/event-stream\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 404").contains("\"code\":\"DOCUMENT_NOT_FOUND\"");
+	}
+
+	@Test
+	void webhookIdThatIsNotAUuidIsABadRequest() throws Exception {
+		assertBadRequest(send("GET /api/v1/webhooks/not-a-uuid/deliveries HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Connection: close\r\n\r\n"));
 	}
 
 	private static String multipart(String body) {

@@ -1,10 +1,13 @@
 package io.scriptorium.api.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.scriptorium.api.system.ApiClient;
-import io.scriptorium.api.system.ApiClient.Response;
 import io.scriptorium.api.system.TemporalAssertions;
+import io.scriptorium.client.ApiException;
+import io.scriptorium.client.ScriptoriumClient;
+import io.scriptorium.client.Upload;
+import io.scriptorium.client.UploadOptions;
 import io.scriptorium.workflows.SearchAttributes;
 import io.scriptorium.workflows.TaskQueues;
 import io.scriptorium.workflows.WorkflowIds;
@@ -14,6 +17,7 @@ import io.scriptorium.workflows.testing.TestDatabase;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -57,7 +61,7 @@ class UploadIT {
 	@LocalServerPort
 	int port;
 
-	ApiClient api;
+	ScriptoriumClient api;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -72,25 +76,25 @@ class UploadIT {
 
 	@BeforeEach
 	void client() {
-		this.api = ApiClient.onPort(this.port);
+		this.api = new ScriptoriumClient(URI.create("http://127.0.0.1:" + this.port), null);
 	}
 
 	@Test
 	void uploadStoresRowAndBlobAndStartsTheWorkflow() throws Exception {
 		byte[] pdf = corpusFile("pdf-text-1p-memo-unstructured.pdf");
 
-		Response response = this.api.upload("memo.pdf", pdf);
+		Upload upload = this.api.upload("memo.pdf", pdf, UploadOptions.NONE);
 
-		assertThat(response.status()).isEqualTo(202);
-		String id = response.json().get("id").asString();
-		assertThat(response.location()).isEqualTo("/api/v1/documents/" + id);
-		assertThat(response.json().get("status").asString()).isEqualTo("PENDING");
-		assertThat(response.json().get("stage").asString()).isEqualTo("UPLOAD");
-		assertThat(response.json().get("contentType").asString()).isEqualTo("application/pdf");
-		assertThat(response.json().get("sha256").asString()).isEqualTo(sha256(pdf));
-		assertThat(response.json().get("sizeBytes").asLong()).isEqualTo(pdf.length);
-		assertThat(response.json().get("workflowId").asString()).isEqualTo("document-" + id);
-		assertThat(response.json().get("createdAt").isNull()).isFalse();
+		assertThat(upload.started()).isTrue();
+		String id = upload.document().id().toString();
+		assertThat(upload.location()).isEqualTo(URI.create("/api/v1/documents/" + id));
+		assertThat(upload.document().status()).isEqualTo("PENDING");
+		assertThat(upload.document().stage()).isEqualTo("UPLOAD");
+		assertThat(upload.document().json().get("contentType").asString()).isEqualTo("application/pdf");
+		assertThat(upload.document().json().get("sha256").asString()).isEqualTo(sha256(pdf));
+		assertThat(upload.document().json().get("sizeBytes").asLong()).isEqualTo(pdf.length);
+		assertThat(upload.document().json().get("workflowId").asString()).isEqualTo("document-" + id);
+		assertThat(upload.document().json().get("createdAt").isNull()).isFalse();
 
 		try (Connection connection = database.connect()) {
 			assertThat(queryString(connection, "SELECT status FROM documents WHERE id = ?::uuid", id))
@@ -119,17 +123,18 @@ class UploadIT {
 	@Test
 	void sameBytesUploadedTwiceReturnTheSameDocumentWithoutASecondRun() throws Exception {
 		byte[] text = "A short note about sourdough starters.\n".getBytes(StandardCharsets.UTF_8);
-		Response first = this.api.upload("note.txt", text);
-		String id = first.json().get("id").asString();
-		String workflowId = WorkflowIds.forDocument(UUID.fromString(id));
+		Upload first = this.api.upload("note.txt", text, UploadOptions.NONE);
+		UUID id = first.document().id();
+		String workflowId = WorkflowIds.forDocument(id);
 		String firstRun = TemporalAssertions.describe(workflows, workflowId).getExecution().getRunId();
 
-		Response second = this.api.upload("renamed.md", text);
+		Upload second = this.api.upload("renamed.md", text, UploadOptions.NONE);
 
-		assertThat(first.status()).isEqualTo(202);
-		assertThat(second.status()).isEqualTo(200);
-		assertThat(second.json().get("id").asString()).isEqualTo(id);
-		assertThat(second.json().get("filename").asString()).isEqualTo("note.txt");
+		assertThat(first.started()).isTrue();
+		assertThat(second.started()).isFalse();
+		assertThat(second.location()).isNull();
+		assertThat(second.document().id()).isEqualTo(id);
+		assertThat(second.document().filename()).isEqualTo("note.txt");
 		assertThat(TemporalAssertions.describe(workflows, workflowId).getExecution().getRunId()).isEqualTo(firstRun);
 		assertThat(countDocuments(sha256(text))).isEqualTo(1);
 	}
@@ -139,17 +144,17 @@ class UploadIT {
 		byte[] text = ("Concurrent upload " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			List<Callable<Response>> uploads = new ArrayList<>();
+			List<Callable<Upload>> uploads = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				uploads.add(() -> this.api.upload("same.txt", text));
+				uploads.add(() -> this.api.upload("same.txt", text, UploadOptions.NONE));
 			}
-			List<Response> responses = new ArrayList<>();
-			for (Future<Response> future : pool.invokeAll(uploads)) {
-				responses.add(future.get());
+			List<Upload> answers = new ArrayList<>();
+			for (Future<Upload> future : pool.invokeAll(uploads)) {
+				answers.add(future.get());
 			}
-			Set<String> ids = responses.stream().map(r -> r.json().get("id").asString()).collect(Collectors.toSet());
+			Set<UUID> ids = answers.stream().map(a -> a.document().id()).collect(Collectors.toSet());
 			assertThat(ids).hasSize(1);
-			assertThat(responses).extracting(Response::status).containsOnly(200, 202).contains(202);
+			assertThat(answers).extracting(Upload::started).containsOnly(true, false).contains(true);
 			assertThat(countDocuments(sha256(text))).isEqualTo(1);
 		}
 		finally {
@@ -159,79 +164,71 @@ class UploadIT {
 
 	@Test
 	void emptyFileIsRejectedWithEmptyDocumentAndStoresNothing() throws Exception {
-		Response response = this.api.upload("empty.pdf", new byte[0]);
+		ApiException rejection = rejection("empty.pdf", new byte[0], UploadOptions.NONE);
 
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.code()).isEqualTo("EMPTY_DOCUMENT");
+		assertThat(rejection.status()).isEqualTo(400);
+		assertThat(rejection.code()).isEqualTo("EMPTY_DOCUMENT");
 		assertThat(countDocuments(sha256(new byte[0]))).isZero();
 	}
 
 	@Test
-	void fileOverTheLimitIsRejectedWithDocumentTooLarge() {
+	void fileOverTheLimitIsRejectedWithDocumentTooLarge() throws Exception {
 		byte[] big = new byte[1_500_000];
 		System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 8);
 
-		Response response = this.api.upload("big.pdf", big);
+		ApiException rejection = rejection("big.pdf", big, UploadOptions.NONE);
 
-		assertThat(response.status()).isEqualTo(413);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.code()).isEqualTo("DOCUMENT_TOO_LARGE");
+		assertThat(rejection.status()).isEqualTo(413);
+		assertThat(rejection.code()).isEqualTo("DOCUMENT_TOO_LARGE");
 	}
 
 	@Test
 	void pngNamedPdfIsRejectedWithUnsupportedTypeWhateverItsDeclaredType() throws Exception {
 		byte[] png = corpusFile("pdf-typelie-png-unstructured.pdf");
 
-		Response response = this.api.upload("pdf-typelie-png-unstructured.pdf", png);
+		ApiException rejection = rejection("pdf-typelie-png-unstructured.pdf", png, UploadOptions.NONE);
 
-		assertThat(response.status()).isEqualTo(415);
-		assertThat(response.code()).isEqualTo("UNSUPPORTED_TYPE");
+		assertThat(rejection.status()).isEqualTo(415);
+		assertThat(rejection.code()).isEqualTo("UNSUPPORTED_TYPE");
 		assertThat(countDocuments(sha256(png))).isZero();
 	}
 
 	@Test
 	void passwordProtectedDocxIsRejectedWithEncryptedDocument() throws Exception {
-		Response response = this.api.upload("locked.docx", corpusFile("docx-encrypted-password-tika.docx"));
+		ApiException rejection = rejection("locked.docx", corpusFile("docx-encrypted-password-tika.docx"),
+				UploadOptions.NONE);
 
-		assertThat(response.status()).isEqualTo(422);
-		assertThat(response.code()).isEqualTo("ENCRYPTED_DOCUMENT");
+		assertThat(rejection.status()).isEqualTo(422);
+		assertThat(rejection.code()).isEqualTo("ENCRYPTED_DOCUMENT");
 	}
 
 	@Test
-	void fileNameIsStoredWithoutItsPath() {
-		Response response = this.api.upload("../../etc/secret notes.txt",
-				("path test " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+	void fileNameIsStoredWithoutItsPath() throws Exception {
+		Upload upload = this.api.upload("../../etc/secret notes.txt",
+				("path test " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), UploadOptions.NONE);
 
-		assertThat(response.status()).isEqualTo(202);
-		assertThat(response.json().get("filename").asString()).isEqualTo("secret notes.txt");
-	}
-
-	@Test
-	void requestWithoutAFilePartIsAnInvalidRequest() {
-		Response response = this.api.upload("document", "notes.txt", "words".getBytes(StandardCharsets.UTF_8), null);
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.code()).isEqualTo("INVALID_REQUEST");
+		assertThat(upload.started()).isTrue();
+		assertThat(upload.document().filename()).isEqualTo("secret notes.txt");
 	}
 
 	@Test
 	void reprocessStartsANewRunAndDropsWhatTheLastRunDerived() throws Exception {
 		byte[] text = ("Reprocess me " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-		String id = this.api.upload("again.txt", text).json().get("id").asString();
+		String id = this.api.upload("again.txt", text, UploadOptions.NONE).document().id().toString();
 		String workflowId = WorkflowIds.forDocument(UUID.fromString(id));
 		String firstRun = TemporalAssertions.describe(workflows, workflowId).getExecution().getRunId();
+		UploadOptions reprocess = UploadOptions.NONE.withReprocess(true);
 
-		Response whileRunning = this.api.upload("again.txt", text, "reprocess=true");
+		ApiException whileRunning = rejection("again.txt", text, reprocess);
 		assertThat(whileRunning.status()).isEqualTo(409);
 		assertThat(whileRunning.code()).isEqualTo("INVALID_STATE");
 
 		finishAsReady(id, workflowId);
-		Response reprocessed = this.api.upload("again.txt", text, "reprocess=true");
+		Upload reprocessed = this.api.upload("again.txt", text, reprocess);
 
-		assertThat(reprocessed.status()).isEqualTo(202);
-		assertThat(reprocessed.json().get("id").asString()).isEqualTo(id);
-		assertThat(reprocessed.json().get("status").asString()).isEqualTo("PENDING");
+		assertThat(reprocessed.started()).isTrue();
+		assertThat(reprocessed.document().id().toString()).isEqualTo(id);
+		assertThat(reprocessed.document().status()).isEqualTo("PENDING");
 		WorkflowExecutionDescription run = TemporalAssertions.describe(workflows, workflowId);
 		assertThat(run.getExecution().getRunId()).isNotEqualTo(firstRun);
 		assertThat(run.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
@@ -255,19 +252,24 @@ class UploadIT {
 		}
 		byte[] text = ("A scan's language " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 
-		Response unknown = this.api.upload("scan.txt", text, "language=deu+fra");
-		Response malformed = this.api.upload("scan.txt", text, "language=../eng");
-		Response known = this.api.upload("scan.txt", text, "language=deu+eng");
+		ApiException unknown = rejection("scan.txt", text, UploadOptions.NONE.withOcrLanguage("deu+fra"));
+		ApiException malformed = rejection("scan.txt", text, UploadOptions.NONE.withOcrLanguage("../eng"));
+		Upload known = this.api.upload("scan.txt", text, UploadOptions.NONE.withOcrLanguage("deu+eng"));
 
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.code()).isEqualTo("OCR_LANGUAGE_UNKNOWN");
-		assertThat(unknown.json().get("detail").asString()).contains("fra").contains("deu, eng");
+		assertThat(unknown.getMessage()).contains("fra").contains("deu, eng");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.code()).isEqualTo("OCR_LANGUAGE_UNKNOWN");
 		// Refused at the door: the same bytes are then new, not a document already stored.
-		assertThat(known.status()).isEqualTo(202);
-		String id = known.json().get("id").asString();
-		assertThat(this.api.get("/api/v1/documents/" + id).json().get("ocrLanguage").asString()).isEqualTo("deu+eng");
+		assertThat(known.started()).isTrue();
+		assertThat(this.api.document(known.document().id(), false).json().get("ocrLanguage").asString())
+			.isEqualTo("deu+eng");
+	}
+
+	/** The upload's refusal: an {@link ApiException} with the problem's status and code. */
+	private ApiException rejection(String filename, byte[] content, UploadOptions options) {
+		return catchThrowableOfType(ApiException.class, () -> this.api.upload(filename, content, options));
 	}
 
 	/** What a worker would leave behind: the run closed, the row READY with pages, chunks and a PDF. */

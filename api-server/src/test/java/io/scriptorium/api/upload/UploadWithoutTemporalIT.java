@@ -1,10 +1,13 @@
 package io.scriptorium.api.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.scriptorium.api.system.ApiClient;
-import io.scriptorium.api.system.ApiClient.Response;
+import io.scriptorium.client.ApiException;
+import io.scriptorium.client.ScriptoriumClient;
+import io.scriptorium.client.UploadOptions;
 import io.scriptorium.workflows.testing.TestDatabase;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,12 +46,13 @@ class UploadWithoutTemporalIT {
 
 	@Test
 	void failedWorkflowStartAnswersUnavailableAndKeepsNoDocument() throws Exception {
-		Response response = ApiClient.onPort(this.port)
-			.upload("orphan.txt", "nobody will process me".getBytes(StandardCharsets.UTF_8));
+		ScriptoriumClient api = new ScriptoriumClient(URI.create("http://127.0.0.1:" + this.port), null);
 
-		assertThat(response.status()).isEqualTo(503);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.code()).isEqualTo("UNAVAILABLE");
+		ApiException unavailable = catchThrowableOfType(ApiException.class, () -> api.upload("orphan.txt",
+				"nobody will process me".getBytes(StandardCharsets.UTF_8), UploadOptions.NONE));
+
+		assertThat(unavailable.status()).isEqualTo(503);
+		assertThat(unavailable.code()).isEqualTo("UNAVAILABLE");
 		try (Connection connection = database.connect();
 				ResultSet rs = connection.createStatement()
 					.executeQuery("SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM document_blobs)")) {
