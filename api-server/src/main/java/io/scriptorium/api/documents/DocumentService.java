@@ -73,7 +73,15 @@ public class DocumentService {
 			UUID knownId = known.get().id();
 			if (reprocess) {
 				String secret = callback(knownId, upload);
-				return new Ingestion(restart(knownId, RESTARTABLE), true, secret);
+				try {
+					return new Ingestion(restart(knownId, RESTARTABLE), true, secret);
+				}
+				catch (RuntimeException ex) {
+					if (secret != null) {
+						this.webhooks.dropCallback(knownId, secret);
+					}
+					throw ex;
+				}
 			}
 			String secret = known.get().status().isTerminal() ? null : callback(knownId, upload);
 			return new Ingestion(known.get(), false, secret);

@@ -15,7 +15,6 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -128,15 +127,21 @@ class DocumentEventHub implements SmartLifecycle {
 			try (Connection connection = this.dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.execute("LISTEN document_events");
-				PGConnection notifications = connection.unwrap(PGConnection.class);
-				while (this.running) {
-					dispatchNewEvents();
-					keepAliveIfDue();
-					purgeIfDue();
-					notifications.getNotifications((int) this.properties.getPollInterval().toMillis());
+				try {
+					PGConnection notifications = connection.unwrap(PGConnection.class);
+					while (this.running) {
+						dispatchNewEvents();
+						keepAliveIfDue();
+						purgeIfDue();
+						notifications.getNotifications((int) this.properties.getPollInterval().toMillis());
+					}
+				}
+				finally {
+					// The connection goes back to the pool: its next user must not collect notifications.
+					statement.execute("UNLISTEN *");
 				}
 			}
-			catch (SQLException | DataAccessException ex) {
+			catch (SQLException | RuntimeException ex) {
 				if (this.running) {
 					log.warn("Event streams wait for the database: {}", ex.toString());
 					pause();

@@ -35,7 +35,7 @@ class DocumentEventRepository {
 	EventPosition head() {
 		return this.jdbc.sql("SELECT " + DocumentEvents.TX + ", id FROM document_events WHERE " + FINAL
 				+ " ORDER BY tx DESC, id DESC LIMIT 1")
-			.query((rs, row) -> new EventPosition(Long.parseLong(rs.getString("tx")), rs.getLong("id")))
+			.query(this::position)
 			.optional()
 			.orElse(EventPosition.START);
 	}
@@ -80,6 +80,32 @@ class DocumentEventRepository {
 			.optional();
 	}
 
+	/**
+	 * Where a document's stream without Last-Event-ID starts: after the final event of its last run before the
+	 * current one, so that a document run again (retry, reprocess) replays only its current run; at the start for a
+	 * document that has had one run or none.
+	 */
+	EventPosition currentRunStart(UUID documentId) {
+		List<EventPosition> finals = this.jdbc.sql("SELECT " + DocumentEvents.TX + ", id FROM document_events"
+				+ " WHERE document_id = :document AND type IN (:finals) ORDER BY tx DESC, id DESC LIMIT 2")
+			.param("document", documentId)
+			.param("finals", DocumentEvents.FINAL_TYPES)
+			.query(this::position)
+			.list();
+		if (finals.isEmpty()) {
+			return EventPosition.START;
+		}
+		EventPosition newest = this.jdbc.sql("SELECT " + DocumentEvents.TX + ", id FROM document_events"
+				+ " WHERE document_id = ? ORDER BY tx DESC, id DESC LIMIT 1")
+			.param(documentId)
+			.query(this::position)
+			.single();
+		if (!finals.get(0).equals(newest)) {
+			return finals.get(0);
+		}
+		return (finals.size() > 1) ? finals.get(1) : EventPosition.START;
+	}
+
 	boolean existsFor(UUID documentId) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM document_events WHERE document_id = ?)")
 			.param(documentId)
@@ -91,6 +117,10 @@ class DocumentEventRepository {
 		return this.jdbc.sql("DELETE FROM document_events WHERE created_at < ?")
 			.param(Timestamp.from(cutoff))
 			.update();
+	}
+
+	private EventPosition position(ResultSet rs, int row) throws SQLException {
+		return new EventPosition(Long.parseLong(rs.getString("tx")), rs.getLong("id"));
 	}
 
 	private StoredEvent map(ResultSet rs, int row) throws SQLException {

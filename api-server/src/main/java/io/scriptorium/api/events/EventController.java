@@ -40,8 +40,9 @@ class EventController {
 		this.properties = properties;
 	}
 
-	@Operation(summary = "A document's events from its first (or after Last-Event-ID), then live; the stream ends"
-			+ " after its READY, FAILED, CANCELLED or deletion, and a reconnect after that is answered 204")
+	@Operation(summary = "A document's events from the start of its current run (or after Last-Event-ID), then live;"
+			+ " the stream ends after its READY, FAILED, CANCELLED or deletion, and a reconnect after that is answered"
+			+ " 204")
 	@GetMapping(path = ApiPaths.DOCUMENTS + "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	ResponseEntity<SseEmitter> documentEvents(@PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
@@ -50,8 +51,8 @@ class EventController {
 		}
 		Optional<StoredEvent> last = lastEvent(lastEventId).filter((event) -> id.equals(event.event().documentId()));
 		boolean afterFinal = last.map((event) -> event.event().isFinal()).orElse(false);
-		return open(EventFilter.document(id), last.map(StoredEvent::position).orElse(EventPosition.START),
-				afterFinal);
+		EventPosition from = last.map(StoredEvent::position).orElseGet(() -> this.events.currentRunStart(id));
+		return open(EventFilter.document(id), from, afterFinal);
 	}
 
 	@Operation(summary = "Every document's events (or one collection's) from now on, or after Last-Event-ID")
@@ -65,7 +66,7 @@ class EventController {
 
 	/**
 	 * @param from the position after which to replay; null: live events only. Without Last-Event-ID a document's
-	 * stream starts at its first event, the all-documents stream at now.
+	 * stream starts at its current run's first event, the all-documents stream at now.
 	 */
 	private ResponseEntity<SseEmitter> open(EventFilter filter, EventPosition from, boolean afterFinal) {
 		if (this.hub.openStreams() >= this.properties.getMaxStreams()) {

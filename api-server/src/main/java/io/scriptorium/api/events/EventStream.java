@@ -65,7 +65,7 @@ final class EventStream {
 		try {
 			this.emitter.send(frame);
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException | RuntimeException ex) {
 			this.closed = true;
 			this.emitter.completeWithError(ex);
 		}

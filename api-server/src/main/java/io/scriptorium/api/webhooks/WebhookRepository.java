@@ -47,6 +47,12 @@ class WebhookRepository {
 			.optional();
 	}
 
+	void deleteCallback(UUID documentId, String secret) {
+		this.jdbc.sql("DELETE FROM webhook_endpoints WHERE document_id = ? AND secret = ?")
+			.params(documentId, secret)
+			.update();
+	}
+
 	boolean delete(UUID id) {
 		return this.jdbc.sql("DELETE FROM webhook_endpoints WHERE id = ?").param(id).update() > 0;
 	}

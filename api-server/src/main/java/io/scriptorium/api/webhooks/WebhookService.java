@@ -33,7 +33,9 @@ public class WebhookService {
 			throw ApiException.invalidRequest("A webhook needs a url and a non-empty list of events, from "
 					+ DocumentEvents.TYPES);
 		}
-		List<String> unknown = request.events().stream().filter((type) -> !DocumentEvents.TYPES.contains(type))
+		List<String> unknown = request.events().stream()
+			.filter((type) -> type == null || !DocumentEvents.TYPES.contains(type))
+			.map(String::valueOf)
 			.toList();
 		if (!unknown.isEmpty()) {
 			throw ApiException.invalidRequest("Unknown event types " + unknown + "; the types are "
@@ -44,11 +46,20 @@ public class WebhookService {
 		return this.endpoints.insert(checkedUrl(request.url()), List.copyOf(request.events()), secret, null);
 	}
 
-	/** An upload's callback: the document's final events, signed with a secret made for it and answered once. */
-	public String registerCallback(UUID documentId, String url) {
+	/**
+	 * An upload's callback: the end of the document's run, signed with a secret made for it and answered once.
+	 * @param checkedUrl a URL that passed {@link #checkedUrl(String)} at the door (not resolved again here: this runs
+	 * inside the upload's transaction)
+	 */
+	public String registerCallback(UUID documentId, String checkedUrl) {
 		String secret = WebhookSecrets.generate();
-		this.endpoints.insert(checkedUrl(url), CALLBACK_EVENTS, secret, documentId);
+		this.endpoints.insert(checkedUrl, CALLBACK_EVENTS, secret, documentId);
 		return secret;
+	}
+
+	/** A callback whose run did not start after all. */
+	public void dropCallback(UUID documentId, String secret) {
+		this.endpoints.deleteCallback(documentId, secret);
 	}
 
 	/** @throws ApiException (400) unless the URL is one the address rule lets webhooks reach */

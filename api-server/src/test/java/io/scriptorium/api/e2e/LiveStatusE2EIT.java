@@ -153,6 +153,14 @@ class LiveStatusE2EIT {
 		String finalId = events.get(events.size() - 1).id();
 		assertThat(read(() -> onB.documentEvents(id, finalId, (event) -> false)).get(1, TimeUnit.MINUTES))
 			.as("a reconnect after the final event: nothing more will come (204)").isEmpty();
+
+		// Run again, the document's stream (without Last-Event-ID) is its new run's, not the end of the first.
+		assertThat(onA.upload(Corpus.file(DOCUMENT), UploadOptions.NONE.withReprocess(true)).started()).isTrue();
+		List<Event> rerun = read(() -> onB.documentEvents(id, null, (event) -> false)).get(5, TimeUnit.MINUTES);
+		assertThat(rerun).isNotEmpty().allSatisfy((event) -> assertThat(Long.parseLong(event.id()))
+			.isGreaterThan(Long.parseLong(finalId)));
+		assertThat(rerun.get(0).data().get("status").asString()).isEqualTo("PENDING");
+		assertThat(rerun.get(rerun.size() - 1).type()).isEqualTo("document.ready");
 	}
 
 	@Test

@@ -114,7 +114,8 @@ class MalformedRequestsIT {
 	void webhookWithAnUnknownEventTypeOrAShortSecretIsABadRequest() throws Exception {
 		for (String body : List.of("{\"url\": \"https://example.org/hooks\", \"events\": [\"document.burnt\"]}",
 				"{\"url\": \"https://example.org/hooks\", \"events\": [\"document.ready\"], \"secret\": \"abc\"}",
-				"{\"url\": 5, \"events\": \"document.ready\"}", "{}")) {
+				"{\"url\": 5, \"events\": \"document.ready\"}", "{}",
+				"{\"url\": \"https://example.org/hooks\", \"events\": [null]}")) {
 			assertBadRequest(send("POST /api/v1/webhooks HTTP/1.1\r\nHost: localhost\r\n"
 					+ "Content-Type: application/json\r\nContent-Length: " + body.length()
 					+ "\r\nConnection: close\r\n\r\n" + body));

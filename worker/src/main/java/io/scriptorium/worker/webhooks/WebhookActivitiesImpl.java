@@ -90,17 +90,23 @@ class WebhookActivitiesImpl implements WebhookActivities {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("LISTEN document_events");
-			PGConnection notifications = connection.unwrap(PGConnection.class);
-			while (Instant.now().isBefore(deadline)) {
-				List<DispatchCursor> events = this.store.eventsAfter(cursor, BATCH);
-				if (!events.isEmpty()) {
-					startDeliveries(events);
-					return events.get(events.size() - 1);
+			try {
+				PGConnection notifications = connection.unwrap(PGConnection.class);
+				while (Instant.now().isBefore(deadline)) {
+					List<DispatchCursor> events = this.store.eventsAfter(cursor, BATCH);
+					if (!events.isEmpty()) {
+						startDeliveries(events, context, cursor);
+						return events.get(events.size() - 1);
+					}
+					context.heartbeat(cursor);
+					notifications.getNotifications((int) RECHECK.toMillis());
 				}
-				context.heartbeat(cursor);
-				notifications.getNotifications((int) RECHECK.toMillis());
+				return cursor;
 			}
-			return cursor;
+			finally {
+				// The connection goes back to the pool: its next user must not collect notifications.
+				statement.execute("UNLISTEN *");
+			}
 		}
 		catch (ActivityWorkerShutdownException ex) {
 			// The worker drains: end the round now rather than hold its shutdown for the rest of the poll timeout.
@@ -112,9 +118,11 @@ class WebhookActivitiesImpl implements WebhookActivities {
 		}
 	}
 
-	private void startDeliveries(List<DispatchCursor> events) {
+	/** Heartbeats as it goes: a batch of events for many endpoints is many starts. */
+	private void startDeliveries(List<DispatchCursor> events, ActivityExecutionContext context, DispatchCursor from) {
 		long retryFor = this.properties.getRetryFor().toSeconds();
 		for (Target target : this.store.targets(events.stream().map(DispatchCursor::id).toList())) {
+			context.heartbeat(from);
 			WorkflowOptions options = WorkflowOptions.newBuilder()
 				.setWorkflowId(WorkflowIds.forWebhookDelivery(target.endpointId(), target.eventId()))
 				.setTaskQueue(TaskQueues.WEBHOOKS)

@@ -42,14 +42,18 @@ class WebhookStore {
 	}
 
 	/**
-	 * The endpoints each of these events goes to, in event order: subscribed to its type, for every document or
-	 * this one, and registered before the event happened.
+	 * The endpoints each of these events goes to, in event order: subscribed to its type and registered before the
+	 * event happened; an upload's callback only for its document, and only the first of its events there (the end
+	 * of the run it was given with, not of later runs).
 	 */
 	List<Target> targets(List<Long> eventIds) {
 		return this.jdbc.sql("""
 				SELECT e.id AS event_id, w.id AS endpoint_id FROM document_events e
-				JOIN webhook_endpoints w ON e.type = ANY (w.events)
-				    AND (w.document_id IS NULL OR w.document_id = e.document_id) AND w.created_at <= e.created_at
+				JOIN webhook_endpoints w ON e.type = ANY (w.events) AND w.created_at <= e.created_at
+				    AND (w.document_id IS NULL OR (w.document_id = e.document_id AND NOT EXISTS (
+				        SELECT 1 FROM document_events earlier WHERE earlier.document_id = e.document_id
+				        AND earlier.type = ANY (w.events) AND earlier.created_at >= w.created_at
+				        AND (earlier.tx, earlier.id) < (e.tx, e.id))))
 				WHERE e.id = ANY (CAST(? AS bigint[])) ORDER BY e.tx, e.id""")
 			.param(eventIds.toArray(new Long[0]))
 			.query((rs, row) -> new Target(rs.getObject("endpoint_id", UUID.class), rs.getLong("event_id")))
