@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Pushes new events to the open streams of this api-server. One thread LISTENs on a connection of its own and, when
  * notified or every poll interval, reads the final events after its cursor and hands them to every stream. Each
  * replica does the same from the same rows, so any replica serves any client, and a replica that lost its
- * connection reads on from its cursor when it is back.
+ * connection reads on from its cursor when it is back. A replica without open streams reads nothing.
  */
 @Component
 class DocumentEventHub implements SmartLifecycle {
@@ -159,6 +159,11 @@ class DocumentEventHub implements SmartLifecycle {
 	private int dispatchBatch() {
 		EventPosition from;
 		synchronized (this.dispatch) {
+			if (this.streams.isEmpty()) {
+				// Nobody to tell: nothing is read, and the next stream to open starts from the newest final event.
+				this.cursor = null;
+				return 0;
+			}
 			from = cursor();
 		}
 		List<StoredEvent> batch = this.events.after(from, BATCH);
