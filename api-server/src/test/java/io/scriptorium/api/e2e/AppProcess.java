@@ -1,5 +1,7 @@
 package io.scriptorium.api.e2e;
 
+import io.scriptorium.workflows.testing.TemporalTestNamespace;
+import io.scriptorium.workflows.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,6 +20,15 @@ import java.util.concurrent.TimeUnit;
 /** One of the apps' jars running as a separate process on a free port, its output in a log file. */
 final class AppProcess implements AutoCloseable {
 
+	static final Path WORKER_JAR = Path.of("..", "worker", "target", "worker-0.1.0-SNAPSHOT.jar");
+
+	static final Path API_JAR = Path.of("target", "api-server-0.1.0-SNAPSHOT.jar");
+
+	static final Path LOGS = Path.of("target", "e2e-logs");
+
+	/** The benchmark's memory goal: the whole corpus (War and Peace, a 400-page PDF) within a 768 MB heap. */
+	static final List<String> WORKER_JVM = List.of("-Xmx768m", "-XX:+ExitOnOutOfMemoryError");
+
 	private final String name;
 
 	private final Process process;
@@ -31,6 +42,24 @@ final class AppProcess implements AutoCloseable {
 		this.process = process;
 		this.port = port;
 		this.log = log;
+	}
+
+	/** The arguments that put an app on this test's database and Temporal namespace, then {@code more}. */
+	static List<String> platformArgs(TestDatabase database, TemporalTestNamespace temporal, String... more) {
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database.url(),
+				"--spring.temporal.namespace=" + temporal.name(),
+				"--spring.temporal.connection.target=" + TemporalTestNamespace.TARGET));
+		args.addAll(List.of(more));
+		return args;
+	}
+
+	/** The worker, with {@link #WORKER_JVM}; it runs the schema migration, and its readiness waits for it. */
+	static AppProcess worker(Path logDir, List<String> args) {
+		return start("worker", WORKER_JAR, logDir, WORKER_JVM, args);
+	}
+
+	static AppProcess apiServer(String name, Path logDir, List<String> args) {
+		return start(name, API_JAR, logDir, List.of(), args);
 	}
 
 	/** @param jvmOptions options of the JVM (heap size, ...), before {@code -jar} */

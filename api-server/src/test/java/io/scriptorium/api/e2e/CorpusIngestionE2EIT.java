@@ -45,20 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CorpusIngestionE2EIT {
 
-	static final Path WORKER_JAR = Path.of("..", "worker", "target", "worker-0.1.0-SNAPSHOT.jar");
-
-	static final Path API_JAR = Path.of("target", "api-server-0.1.0-SNAPSHOT.jar");
-
-	static final Path LOGS = Path.of("target", "e2e-logs");
-
 	static final Duration INGESTION_TIMEOUT = Duration.ofMinutes(30);
 
 	/** From md-readme-unstructured.md, and from no other corpus file. */
 	static final String DISTINCTIVE = "instructions for pulling in some sample docs that are too big to store in the repo";
 
 	static final String DISTINCTIVE_FILE = "md-readme-unstructured.md";
-
-	static final List<String> WORKER_JVM = List.of("-Xmx768m", "-XX:+ExitOnOutOfMemoryError");
 
 	/** A summary line of {@code ingest}: {@code 40 files: 29 READY, 5 FAILED, 6 REJECTED}. */
 	static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) files: (.*)$");
@@ -87,22 +79,19 @@ class CorpusIngestionE2EIT {
 	void startPlatformAndIngestTheCorpus() throws Exception {
 		this.database = TestDatabase.createEmpty();
 		TemporalTestNamespace temporal = TemporalTestNamespace.create("e2e");
-		List<String> args = List.of("--spring.datasource.url=" + this.database.url(),
-				"--spring.temporal.namespace=" + temporal.name(),
-				"--spring.temporal.connection.target=" + TemporalTestNamespace.TARGET, "--scriptorium.ocr.enabled=true");
-		// The benchmark's memory goal: the whole corpus (War and Peace, a 400-page PDF) within a 768 MB heap.
-		this.worker = AppProcess.start("worker", WORKER_JAR, LOGS, WORKER_JVM, args);
-		// The worker runs the schema migration; its readiness waits for it.
+		List<String> args = AppProcess.platformArgs(this.database, temporal, "--scriptorium.ocr.enabled=true");
+		this.worker = AppProcess.worker(AppProcess.LOGS, args);
 		this.worker.awaitReady(Duration.ofMinutes(4));
-		this.apiServer = AppProcess.start("api-server", API_JAR, LOGS, List.of(), args);
+		this.apiServer = AppProcess.apiServer("api-server", AppProcess.LOGS, args);
 		this.apiServer.awaitReady(Duration.ofMinutes(3));
 		this.api = new ScriptoriumClient(URI.create(this.apiServer.baseUrl()), null);
 
 		// 16 files at a time keep the worker's queues (ingestion, office, OCR) busy, so the worker's slots rather
 		// than the CLI's set the pace, while the CLI polls 16 documents, not all 40, twice a second.
 		String corpus = Corpus.root().toString();
-		this.jsonRun = CliRun.of(this.apiServer.baseUrl(), LOGS, "cli-json", INGESTION_TIMEOUT.plusMinutes(2),
-				"ingest", corpus, "--wait", "--json", "--parallel", "16", "--timeout", INGESTION_TIMEOUT.toString());
+		this.jsonRun = CliRun.of(this.apiServer.baseUrl(), AppProcess.LOGS, "cli-json",
+				INGESTION_TIMEOUT.plusMinutes(2), "ingest", corpus, "--wait", "--json", "--parallel", "16", "--timeout",
+				INGESTION_TIMEOUT.toString());
 		for (JsonNode row : JsonMapper.builder().build().readTree(this.jsonRun.stdout())) {
 			this.reported.put(Path.of(row.get("file").asString()).getFileName().toString(), row);
 		}
@@ -113,8 +102,8 @@ class CorpusIngestionE2EIT {
 			}
 		}
 		// The same bytes are the same documents, all ended: this run only reads what the first one did.
-		this.humanRun = CliRun.of(this.apiServer.baseUrl(), LOGS, "cli", Duration.ofMinutes(5), "ingest", corpus,
-				"--wait");
+		this.humanRun = CliRun.of(this.apiServer.baseUrl(), AppProcess.LOGS, "cli", Duration.ofMinutes(5), "ingest",
+				corpus, "--wait");
 	}
 
 	@AfterAll

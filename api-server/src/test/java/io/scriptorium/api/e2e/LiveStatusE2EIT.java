@@ -75,16 +75,13 @@ class LiveStatusE2EIT {
 	void startPlatform() throws Exception {
 		this.database = TestDatabase.createEmpty();
 		TemporalTestNamespace temporal = TemporalTestNamespace.create("live");
-		List<String> args = List.of("--spring.datasource.url=" + this.database.url(),
-				"--spring.temporal.namespace=" + temporal.name(),
-				"--spring.temporal.connection.target=" + TemporalTestNamespace.TARGET,
+		List<String> args = AppProcess.platformArgs(this.database, temporal,
 				"--scriptorium.webhooks.allowed-networks=127.0.0.0/8");
-		Path logs = CorpusIngestionE2EIT.LOGS.resolve("live-status");
-		this.worker = AppProcess.start("worker", CorpusIngestionE2EIT.WORKER_JAR, logs,
-				CorpusIngestionE2EIT.WORKER_JVM, args);
+		Path logs = AppProcess.LOGS.resolve("live-status");
+		this.worker = AppProcess.worker(logs, args);
 		this.worker.awaitReady(Duration.ofMinutes(4));
-		this.apiA = AppProcess.start("api-server-a", CorpusIngestionE2EIT.API_JAR, logs, List.of(), args);
-		this.apiB = AppProcess.start("api-server-b", CorpusIngestionE2EIT.API_JAR, logs, List.of(), args);
+		this.apiA = AppProcess.apiServer("api-server-a", logs, args);
+		this.apiB = AppProcess.apiServer("api-server-b", logs, args);
 		this.apiA.awaitReady(Duration.ofMinutes(3));
 		this.apiB.awaitReady(Duration.ofMinutes(3));
 	}
