@@ -1,5 +1,6 @@
 package io.scriptorium.api.events;
 
+import io.scriptorium.workflows.document.DocumentEvent;
 import io.scriptorium.workflows.document.DocumentEvents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DocumentEventRepository {
 
-	private static final String COLUMNS = DocumentEvents.TX + ", id, type, document_id, filename, collection, status,"
-			+ " stage, pages, chunks, chunks_embedded, error_code, error_message, created_at";
+	private static final String COLUMNS = DocumentEvents.TX + ", " + DocumentEvent.COLUMNS;
 
 	private static final String FINAL = DocumentEvents.IS_FINAL;
 
@@ -124,13 +124,7 @@ class DocumentEventRepository {
 	}
 
 	private StoredEvent map(ResultSet rs, int row) throws SQLException {
-		DocumentEvent event = new DocumentEvent(rs.getLong("id"), rs.getString("type"),
-				rs.getObject("document_id", UUID.class), rs.getString("filename"),
-				rs.getString("collection"), rs.getString("status"), rs.getString("stage"),
-				rs.getObject("pages", Integer.class), rs.getObject("chunks", Integer.class),
-				rs.getObject("chunks_embedded", Integer.class), rs.getString("error_code"),
-				rs.getString("error_message"), rs.getTimestamp("created_at").toInstant());
-		return new StoredEvent(new EventPosition(Long.parseLong(rs.getString("tx")), event.id()), event);
+		return new StoredEvent(position(rs, row), DocumentEvent.read(rs));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.scriptorium.api.events;
 
+import io.scriptorium.workflows.document.DocumentEvent;
 import java.util.UUID;
 
 /**

@@ -2,9 +2,9 @@ package io.scriptorium.worker.webhooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scriptorium.worker.webhooks.WebhookStore.Endpoint;
-import io.scriptorium.worker.webhooks.WebhookStore.Event;
 import io.scriptorium.worker.webhooks.WebhookStore.Target;
 import io.scriptorium.workflows.TaskQueues;
+import io.scriptorium.workflows.document.DocumentEvent;
 import io.scriptorium.workflows.WorkflowIds;
 import io.scriptorium.workflows.webhooks.DispatchCursor;
 import io.scriptorium.workflows.webhooks.WebhookActivities;
@@ -142,7 +142,7 @@ class WebhookActivitiesImpl implements WebhookActivities {
 	@Override
 	public void deliver(WebhookDelivery delivery) {
 		Optional<Endpoint> endpoint = this.store.endpoint(delivery.endpointId());
-		Optional<Event> event = this.store.event(delivery.eventId());
+		Optional<DocumentEvent> event = this.store.event(delivery.eventId());
 		if (endpoint.isEmpty() || event.isEmpty()) {
 			log.info("Webhook delivery {} dropped: its endpoint or event no longer exists",
 					WorkflowIds.forWebhookDelivery(delivery.endpointId(), delivery.eventId()));
@@ -179,7 +179,7 @@ class WebhookActivitiesImpl implements WebhookActivities {
 		record(endpoint.get(), event.get(), attempt, status, null, started, "delivered");
 	}
 
-	private void record(Endpoint endpoint, Event event, int attempt, Integer status, String error, long started,
+	private void record(Endpoint endpoint, DocumentEvent event, int attempt, Integer status, String error, long started,
 			String outcome) {
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		this.store.recordAttempt(endpoint.id(), event, attempt, status, error, millis);

@@ -4,7 +4,7 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import io.scriptorium.worker.webhooks.WebhookStore.Endpoint;
-import io.scriptorium.worker.webhooks.WebhookStore.Event;
+import io.scriptorium.workflows.document.DocumentEvent;
 import io.scriptorium.workflows.webhooks.WebhookProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -28,14 +28,16 @@ class WebhookSender {
 
 	static final String USER_AGENT = "Scriptorium-Webhooks/1";
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	/** Boot's, as the API's event streams write the same event. */
+	private final JsonMapper json;
 
 	private final HttpClient http;
 
 	private final WebhookProperties properties;
 
-	WebhookSender(WebhookProperties properties) {
+	WebhookSender(WebhookProperties properties, JsonMapper json) {
 		this.properties = properties;
+		this.json = json;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.getRequestTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -43,11 +45,11 @@ class WebhookSender {
 	}
 
 	/** @return the receiver's HTTP status; an exception if none answered */
-	int send(Endpoint endpoint, String messageId, Event event) throws IOException, InterruptedException {
+	int send(Endpoint endpoint, String messageId, DocumentEvent event) throws IOException, InterruptedException {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("type", event.type());
 		payload.put("timestamp", event.at().toString());
-		payload.put("data", event.data());
+		payload.put("data", event);
 		String body = this.json.writeValueAsString(payload);
 		long timestamp = Instant.now().getEpochSecond();
 		String signature;

@@ -1,11 +1,9 @@
 package io.scriptorium.worker.webhooks;
 
+import io.scriptorium.workflows.document.DocumentEvent;
 import io.scriptorium.workflows.document.DocumentEvents;
 import io.scriptorium.workflows.webhooks.DispatchCursor;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,32 +65,16 @@ class WebhookStore {
 			.optional();
 	}
 
-	/** The event as a webhook's {@code data}, in the API's field names. */
-	Optional<Event> event(long id) {
-		return this.jdbc.sql("""
-				SELECT type, document_id, filename, collection, status, stage, pages, chunks, chunks_embedded,
-				       error_code, error_message, created_at FROM document_events WHERE id = ?""")
+	Optional<DocumentEvent> event(long id) {
+		return this.jdbc.sql("SELECT " + DocumentEvent.COLUMNS + " FROM document_events WHERE id = ?")
 			.param(id)
-			.query((rs, row) -> {
-				Map<String, Object> data = new LinkedHashMap<>();
-				data.put("id", id);
-				data.put("documentId", rs.getObject("document_id", UUID.class));
-				data.put("filename", rs.getString("filename"));
-				data.put("collection", rs.getString("collection"));
-				data.put("status", rs.getString("status"));
-				data.put("stage", rs.getString("stage"));
-				data.put("pages", rs.getObject("pages", Integer.class));
-				data.put("chunks", rs.getObject("chunks", Integer.class));
-				data.put("chunksEmbedded", rs.getObject("chunks_embedded", Integer.class));
-				data.put("errorCode", rs.getString("error_code"));
-				data.put("errorMessage", rs.getString("error_message"));
-				return new Event(id, rs.getString("type"), rs.getTimestamp("created_at").toInstant(), data);
-			})
+			.query((rs, row) -> DocumentEvent.read(rs))
 			.optional();
 	}
 
 	/** A retried activity records its attempt again under the same key: the row is overwritten. */
-	void recordAttempt(UUID endpointId, Event event, int attempt, Integer statusCode, String error, long millis) {
+	void recordAttempt(UUID endpointId, DocumentEvent event, int attempt, Integer statusCode, String error,
+			long millis) {
 		this.jdbc.sql("""
 				INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, attempt, status_code, error,
 				                                delivered, duration_ms)
@@ -109,9 +91,6 @@ class WebhookStore {
 	}
 
 	record Endpoint(UUID id, String url, String secret) {
-	}
-
-	record Event(long id, String type, Instant at, Map<String, Object> data) {
 	}
 
 }
